@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
+using GenDb.Embedded;
+using GenDb.Proxy;
+using Microsoft.Extensions.Logging;
+
+namespace GenDb.Cli;
+
+/// <summary>
+/// <c>gendb demo</c>: a throwaway PostgreSQL with a small shop database, the proxy in front of it,
+/// and the command to connect; Ctrl-C removes it all.
+/// </summary>
+internal static class DemoCommand
+{
+    public const string DemoUser = "demo";
+    public const string DemoPassword = "demo";
+    public const string DemoDatabase = "shop";
+
+    public static Command Create()
+    {
+        var port = new Option<int>("--port") { Description = "Port the proxy listens on.", DefaultValueFactory = _ => ServeSettings.DefaultListenPort };
+        var logLevel = new Option<string?>("--log-level") { Description = "trace, debug, information, warning (default), error, critical or none." };
+        var command = new Command("demo", "Start a throwaway PostgreSQL with a sample shop database and GenDB in front of it.") { port, logLevel };
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(port), result.GetValue(logLevel) ?? "warning", cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int port, string logLevel, CancellationToken cancellationToken)
+    {
+        if (!Logging.TryParseLevel(logLevel, out var level))
+        {
+            await Console.Error.WriteLineAsync($"gendb demo: --log-level '{logLevel}' is not a log level");
+            return ExitCodes.Usage;
+        }
+
+        using var loggerFactory = Logging.Create(level);
+        var logger = loggerFactory.CreateLogger("GenDb.Demo");
+
+        Console.WriteLine("Starting a throwaway PostgreSQL cluster…");
+        EmbeddedCluster cluster;
+        try
+        {
+            cluster = await EmbeddedCluster.StartAsync(
+                new ClusterOptions { Roles = [new ClusterRole(DemoUser, DemoPassword, PasswordMethod.ScramSha256)] },
+                logger,
+                cancellationToken);
+        }
+        catch (PostgresNotInstalledException ex)
+        {
+            await Console.Error.WriteLineAsync($"gendb demo: {ex.Message}");
+            return ExitCodes.Unavailable;
+        }
+
+        await using (cluster)
+        {
+            await cluster.CreateDatabaseAsync(DemoDatabase, DemoUser, cancellationToken);
+            await cluster.RunSqlAsync(EmbeddedCluster.LoadSample("shop"), DemoDatabase, cancellationToken);
+            await cluster.RunSqlAsync(
+                $"""
+                ALTER SCHEMA public OWNER TO {DemoUser};
+                DO $$ DECLARE r record; BEGIN
+                  FOR r IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                           WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'S', 'v', 'm') LOOP
+                    EXECUTE format('ALTER TABLE public.%I OWNER TO {DemoUser}', r.relname);
+                  END LOOP;
+                END $$;
+                """,
+                DemoDatabase,
+                cancellationToken);
+
+            var options = new ProxyOptions
+            {
+                Listen = new IPEndPoint(IPAddress.Loopback, port),
+                Upstream = UpstreamEndpoint.Tcp(cluster.Host, cluster.Port),
+            };
+            await using var server = new ProxyServer(options, loggerFactory);
+            try
+            {
+                server.Start();
+            }
+            catch (SocketException ex)
+            {
+                await Console.Error.WriteLineAsync($"gendb demo: cannot listen on {options.Listen}: {ex.Message}. Try --port with another port.");
+                return ExitCodes.Unavailable;
+            }
+
+            var listen = server.LocalEndPoint;
+            Console.WriteLine(
+                $"""
+
+                PostgreSQL {cluster.Host}:{cluster.Port} is running with the sample database "{DemoDatabase}"
+                (customers, products, categories, orders, order_items, reviews).
+                GenDB listens on {listen} and relays to it.
+
+                Connect through GenDB:
+                  psql "postgresql://{DemoUser}:{DemoPassword}@{listen.Address}:{listen.Port}/{DemoDatabase}"
+
+                Try:
+                  SELECT first_name, last_name, city FROM customers LIMIT 5;
+                  SELECT status, count(*) FROM orders GROUP BY status;
+
+                An application connects the same way: only the host and port change.
+                Press Ctrl-C to stop; the cluster and its files are removed.
+                """);
+
+            await ServeCommand.WaitForStopSignalAsync(cancellationToken);
+            Console.WriteLine("Stopping…");
+            await server.StopAsync();
+        }
+
+        return ExitCodes.Ok;
+    }
+}

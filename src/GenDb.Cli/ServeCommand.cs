@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using GenDb.Proxy;
+
+namespace GenDb.Cli;
+
+/// <summary><c>gendb serve</c>: the proxy in front of a real server, until SIGINT or SIGTERM.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var listen = new Option<string?>("--listen") { Description = "Address to accept clients on, HOST:PORT (default 127.0.0.1:5433; env GENDB_LISTEN)." };
+        var upstream = new Option<string?>("--upstream") { Description = "The PostgreSQL server: HOST:PORT, postgres://HOST:PORT, or a Unix socket directory (default from PGHOST/PGPORT, else 127.0.0.1:5432; env GENDB_UPSTREAM)." };
+        var port = new Option<int?>("--port") { Description = "Port to listen on (overrides the port of --listen)." };
+        var dbHostname = new Option<string?>("--db-hostname") { Description = "Host of the PostgreSQL server (overrides the host of --upstream)." };
+        var dbPort = new Option<int?>("--db-port") { Description = "Port of the PostgreSQL server (overrides the port of --upstream)." };
+        var maxConnections = new Option<int?>("--max-connections") { Description = "Sessions relayed at once; one more gets FATAL 53300 (default 1000)." };
+        var logLevel = new Option<string?>("--log-level") { Description = "trace, debug, information (default), warning, error, critical or none." };
+
+        var command = new Command("serve", "Relay PostgreSQL clients to the real server, intercepting CALL gendb.* statements.")
+        {
+            listen, upstream, port, dbHostname, dbPort, maxConnections, logLevel,
+        };
+        command.SetAction((result, cancellationToken) => RunAsync(
+            new ServeArguments
+            {
+                Listen = result.GetValue(listen),
+                Upstream = result.GetValue(upstream),
+                Port = result.GetValue(port),
+                DbHostname = result.GetValue(dbHostname),
+                DbPort = result.GetValue(dbPort),
+                MaxConnections = result.GetValue(maxConnections),
+                LogLevel = result.GetValue(logLevel),
+            },
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ServeArguments arguments, CancellationToken cancellationToken)
+    {
+        if (!ServeSettings.TryResolve(arguments, Environment.GetEnvironmentVariable, out var options, out var level, out var error))
+        {
+            await Console.Error.WriteLineAsync($"gendb serve: {error}");
+            return ExitCodes.Usage;
+        }
+
+        using var loggerFactory = Logging.Create(level);
+        await using var server = new ProxyServer(options, loggerFactory);
+        try
+        {
+            server.Start();
+        }
+        catch (SocketException ex)
+        {
+            await Console.Error.WriteLineAsync($"gendb serve: cannot listen on {options.Listen}: {ex.Message}");
+            return ExitCodes.Unavailable;
+        }
+
+        Console.WriteLine($"GenDB listening on {server.LocalEndPoint}, relaying to PostgreSQL at {options.Upstream}");
+        await WaitForStopSignalAsync(cancellationToken);
+        await server.StopAsync();
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Completes on SIGINT or SIGTERM (or when the host's token fires).</summary>
+    public static async Task WaitForStopSignalAsync(CancellationToken cancellationToken)
+    {
+        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.TrySetResult();
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using var registration = cancellationToken.Register(() => stop.TrySetResult());
+        await stop.Task;
+    }
+}
+
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Failure = 1;
+
+    /// <summary>Bad command-line arguments (sysexits EX_USAGE).</summary>
+    public const int Usage = 64;
+
+    /// <summary>A needed service or port is not available (sysexits EX_UNAVAILABLE).</summary>
+    public const int Unavailable = 69;
+}

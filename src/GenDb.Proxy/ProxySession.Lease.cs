@@ -1,0 +1,132 @@
+using System.Buffers;
+using GenDb.Protocol;
+
+namespace GenDb.Proxy;
+
+internal sealed partial class ProxySession
+{
+    private volatile bool _parkRequested;
+    private TaskCompletionSource? _parkedSignal;
+    private TaskCompletionSource? _resumeSignal;
+    private bool _leaseHeld;
+
+    public async ValueTask<IBackendLease> AcquireBackendAsync(CancellationToken cancellationToken)
+    {
+        if (_leaseHeld)
+        {
+            throw new InvalidOperationException("The server connection is already leased.");
+        }
+
+        var parked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _resumeSignal = resume;
+        _parkedSignal = parked;
+        _parkRequested = true;
+
+        // Wakes the server loop if it is waiting for bytes; it parks as soon as every reply owed
+        // to the client has been relayed.
+        _backendReader!.CancelPendingRead();
+        try
+        {
+            await parked.Task.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            _parkRequested = false;
+            resume.TrySetResult();
+            throw;
+        }
+
+        _leaseHeld = true;
+        return new BackendLease(this);
+    }
+
+    private Task ParkAsync()
+    {
+        _parkRequested = false;
+        var resume = _resumeSignal!;
+        _parkedSignal!.TrySetResult();
+        return resume.Task;
+    }
+
+    private void FailPendingLease()
+    {
+        _parkedSignal?.TrySetException(new IOException("The server connection closed."));
+    }
+
+    private void ReleaseLease()
+    {
+        _leaseHeld = false;
+        _resumeSignal?.TrySetResult();
+    }
+
+    private async ValueTask<BackendMessage> ReadBackendMessageAsync(CancellationToken cancellationToken)
+    {
+        var reader = _backendReader!;
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken);
+            var buffer = result.Buffer;
+            if (FrameHeader.TryRead(buffer, out var header))
+            {
+                if (!header.IsValid)
+                {
+                    throw new IOException($"The server at {_options.Upstream} sent an invalid message length.");
+                }
+
+                if (buffer.Length >= header.FrameLength)
+                {
+                    var body = buffer.Slice(FrameHeader.Size, header.BodyLength).ToArray();
+                    reader.AdvanceTo(buffer.GetPosition(header.FrameLength));
+                    TrackBackendMessage(header.Type, new ReadOnlySequence<byte>(body), answersClient: false);
+                    return new BackendMessage((BackendMessageType)header.Type, body);
+                }
+            }
+
+            if (result.IsCompleted)
+            {
+                reader.AdvanceTo(buffer.Start);
+                throw new IOException($"The server at {_options.Upstream} closed the connection.");
+            }
+
+            // A read cancelled by the park request returns what was buffered: look again at once.
+            reader.AdvanceTo(buffer.Start, result.IsCanceled ? buffer.Start : buffer.End);
+        }
+    }
+
+    private sealed class BackendLease(ProxySession session) : IBackendLease
+    {
+        private bool _disposed;
+
+        public TransactionStatus TransactionStatus => session._transactionStatus;
+
+        public ValueTask SendToBackendAsync(ReadOnlyMemory<byte> messages, CancellationToken cancellationToken)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return SendAllAsync(session._backend!, messages, cancellationToken);
+        }
+
+        public ValueTask<BackendMessage> ReadBackendMessageAsync(CancellationToken cancellationToken)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return session.ReadBackendMessageAsync(cancellationToken);
+        }
+
+        public ValueTask SendToClientAsync(ReadOnlyMemory<byte> messages, CancellationToken cancellationToken)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return SendAllAsync(session._client, messages, cancellationToken);
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                session.ReleaseLease();
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+}
