@@ -49,6 +49,9 @@ public enum BackendMessageType : byte
     RowDescription = (byte)'T',
 }
 
+/// <summary>A whole server message with its body (after type and length) copied out.</summary>
+public readonly record struct BackendMessage(BackendMessageType Type, byte[] Body);
+
 /// <summary>The transaction status that ReadyForQuery carries.</summary>
 public enum TransactionStatus : byte
 {

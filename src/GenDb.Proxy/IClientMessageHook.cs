@@ -53,9 +53,6 @@ public interface IBackendLease : IAsyncDisposable
     ValueTask SendToClientAsync(ReadOnlyMemory<byte> messages, CancellationToken cancellationToken);
 }
 
-/// <summary>A server message read by a hook.</summary>
-public readonly record struct BackendMessage(BackendMessageType Type, byte[] Body);
-
 /// <summary>What is known of a session: from its startup packet and from the server's replies.</summary>
 public sealed class SessionInfo
 {

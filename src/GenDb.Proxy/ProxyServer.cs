@@ -20,6 +20,7 @@ public sealed class ProxyServer : IAsyncDisposable
     private readonly ConcurrentDictionary<long, (ProxySession Session, Task Run)> _sessions = new();
     private readonly CancellationTokenSource _stopping = new();
     private Socket? _listener;
+    private IPEndPoint? _localEndPoint;
     private Task? _acceptLoop;
     private long _nextSessionId;
     private int _stopped;
@@ -40,7 +41,7 @@ public sealed class ProxyServer : IAsyncDisposable
     }
 
     /// <summary>The bound address, once started (the real port when 0 was asked for).</summary>
-    public IPEndPoint LocalEndPoint => (IPEndPoint?)_listener?.LocalEndPoint ?? throw new InvalidOperationException("The proxy is not started.");
+    public IPEndPoint LocalEndPoint => _localEndPoint ?? throw new InvalidOperationException("The proxy is not started.");
 
     public ProxyOptions Options => _options;
 
@@ -69,6 +70,7 @@ public sealed class ProxyServer : IAsyncDisposable
         }
 
         _listener = listener;
+        _localEndPoint = (IPEndPoint)listener.LocalEndPoint!;
         Log.Listening(_logger, listener.LocalEndPoint!, _options.Upstream);
         _acceptLoop = AcceptLoopAsync(listener, _stopping.Token);
     }

@@ -54,6 +54,7 @@ internal sealed partial class ProxySession
     // proxy's own commands is after a Sync, never inside an extended-protocol batch.
     private volatile bool _unsyncedExtended;
     private volatile bool _clientTerminated;
+    private bool _clientMidMessage;
     private volatile bool _backendSentFatal;
 
     /// <summary>The transaction status of the server's last ReadyForQuery.</summary>
@@ -96,7 +97,6 @@ internal sealed partial class ProxySession
                     return;
                 }
 
-                var partial = false;
                 while (true)
                 {
                     var stop = ScanClient(buffer, out var forward, out var claimedLength);
@@ -126,7 +126,7 @@ internal sealed partial class ProxySession
                     switch (stop)
                     {
                         case ScanStop.NeedMoreData:
-                            partial = true;
+                            _clientMidMessage = true;
                             reader.AdvanceTo(buffer.Start, buffer.End);
                             break;
                         case ScanStop.Terminated:
@@ -142,7 +142,7 @@ internal sealed partial class ProxySession
                             reader.AdvanceTo(buffer.Start);
                             return;
                         default:
-                            partial = _clientSkip > 0;
+                            _clientMidMessage = _clientSkip > 0;
                             reader.AdvanceTo(buffer.End);
                             break;
                     }
@@ -152,7 +152,7 @@ internal sealed partial class ProxySession
 
                 if (result.IsCompleted)
                 {
-                    SetClosing(null, partial ? "client vanished in the middle of a message" : "client disconnected");
+                    SetClosing(null, _clientMidMessage ? "client vanished in the middle of a message" : "client disconnected");
                     return;
                 }
             }
@@ -164,7 +164,7 @@ internal sealed partial class ProxySession
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
         {
             Log.SideFailed(_logger, _info.Id, _info.ClientAddress, "client", ex);
-            SetClosing(null, "client connection lost: " + ex.Message);
+            SetClosing(null, (_clientMidMessage ? "client vanished in the middle of a message: " : "client connection lost: ") + ex.Message);
         }
     }
 
