@@ -47,7 +47,10 @@ public interface IBackendLease : IAsyncDisposable
 
     ValueTask SendToBackendAsync(ReadOnlyMemory<byte> messages, CancellationToken cancellationToken);
 
-    /// <summary>The next whole message from the server, with its body copied out.</summary>
+    /// <summary>
+    /// The next whole message from the server, with its body copied out. NotificationResponse and
+    /// ParameterStatus are relayed to the client on the way, never returned.
+    /// </summary>
     ValueTask<BackendMessage> ReadBackendMessageAsync(CancellationToken cancellationToken);
 
     ValueTask SendToClientAsync(ReadOnlyMemory<byte> messages, CancellationToken cancellationToken);

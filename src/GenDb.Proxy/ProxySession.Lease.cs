@@ -94,6 +94,13 @@ internal sealed partial class ProxySession
         }
     }
 
+    private ValueTask SendWholeMessageToClientAsync(BackendMessage message, CancellationToken cancellationToken)
+    {
+        var frame = new MessageBuilder(message.Body.Length + FrameHeader.Size)
+            .Begin(message.Type).WriteBytes(message.Body).End();
+        return SendAllAsync(_client, frame.Written, cancellationToken);
+    }
+
     private sealed class BackendLease(ProxySession session) : IBackendLease
     {
         private bool _disposed;
@@ -106,10 +113,22 @@ internal sealed partial class ProxySession
             return SendAllAsync(session._backend!, messages, cancellationToken);
         }
 
-        public ValueTask<BackendMessage> ReadBackendMessageAsync(CancellationToken cancellationToken)
+        public async ValueTask<BackendMessage> ReadBackendMessageAsync(CancellationToken cancellationToken)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return session.ReadBackendMessageAsync(cancellationToken);
+            while (true)
+            {
+                var message = await session.ReadBackendMessageAsync(cancellationToken);
+
+                // Notifications and parameter changes belong to the session, not to the statement
+                // the hook sent: the client gets them as it would have without the hook.
+                if (message.Type is not (BackendMessageType.NotificationResponse or BackendMessageType.ParameterStatus))
+                {
+                    return message;
+                }
+
+                await session.SendWholeMessageToClientAsync(message, cancellationToken);
+            }
         }
 
         public ValueTask SendToClientAsync(ReadOnlyMemory<byte> messages, CancellationToken cancellationToken)

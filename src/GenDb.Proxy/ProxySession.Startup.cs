@@ -129,6 +129,8 @@ internal sealed partial class ProxySession
 
         // Forwarded byte for byte: the server negotiates the protocol version (NegotiateProtocolVersion
         // for 3.2 or unknown minors and options) and runs authentication with the client directly.
+        // The server answers a StartupMessage with one ReadyForQuery, once authentication is over.
+        _pendingReadyForQuery = 1;
         await SendAllAsync(_backend, startup, cancellationToken);
         Interlocked.Add(ref _bytesFromClient, startup.Length);
         return true;
