@@ -61,7 +61,8 @@ internal static class DemoCommand
                 ALTER SCHEMA public OWNER TO {DemoUser};
                 DO $$ DECLARE r record; BEGIN
                   FOR r IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                           WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'S', 'v', 'm') LOOP
+                           WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm') LOOP
+                    -- Sequences owned by a column follow their table.
                     EXECUTE format('ALTER TABLE public.%I OWNER TO {DemoUser}', r.relname);
                   END LOOP;
                 END $$;

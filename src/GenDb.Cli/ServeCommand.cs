@@ -18,7 +18,7 @@ internal static class ServeCommand
         var maxConnections = new Option<int?>("--max-connections") { Description = "Sessions relayed at once; one more gets FATAL 53300 (default 1000)." };
         var logLevel = new Option<string?>("--log-level") { Description = "trace, debug, information (default), warning, error, critical or none." };
 
-        var command = new Command("serve", "Relay PostgreSQL clients to the real server, intercepting CALL gendb.* statements.")
+        var command = new Command("serve", "Relay PostgreSQL clients to the real server, byte for byte.")
         {
             listen, upstream, port, dbHostname, dbPort, maxConnections, logLevel,
         };

@@ -70,6 +70,11 @@ internal static class ServeSettings
         error = null;
         if (text is not null && !TryParseListen(text, out listen, out error))
         {
+            if (arguments.Listen is null)
+            {
+                error = "GENDB_LISTEN" + error![error!.IndexOf(' ', StringComparison.Ordinal)..];
+            }
+
             return false;
         }
 
@@ -96,7 +101,7 @@ internal static class ServeSettings
         {
             if (!UpstreamEndpoint.TryParse(text, out upstream, out error))
             {
-                error = $"--upstream: {error}";
+                error = $"{(arguments.Upstream is null ? "GENDB_UPSTREAM" : "--upstream")}: {error}";
                 return false;
             }
         }
@@ -105,6 +110,9 @@ internal static class ServeSettings
             var host = environment("PGHOST");
             var portText = environment("PGPORT");
             var port = UpstreamEndpoint.DefaultPort;
+            // libpq takes comma-separated lists that pair hosts with ports; a proxy relays to one
+            // server, the first.
+            portText = portText?.Split(',')[0];
             if (!string.IsNullOrEmpty(portText) && !UpstreamEndpoint.TryParsePort(portText, out port))
             {
                 error = $"PGPORT '{portText}' is not a port number";
@@ -113,7 +121,6 @@ internal static class ServeSettings
 
             if (!string.IsNullOrEmpty(host))
             {
-                // libpq allows a comma-separated host list; a proxy relays to one server, the first.
                 host = host.Split(',')[0];
                 upstream = host.StartsWith('/') ? UpstreamEndpoint.UnixSocket(host, port) : UpstreamEndpoint.Tcp(host, port);
             }
@@ -162,7 +169,12 @@ internal static class ServeSettings
         else
         {
             var colon = text.LastIndexOf(':');
-            if (colon < 0)
+            if (text == "*")
+            {
+                host = "*";
+                portText = DefaultListenPort.ToString(CultureInfo.InvariantCulture);
+            }
+            else if (colon < 0)
             {
                 portText = text;
             }

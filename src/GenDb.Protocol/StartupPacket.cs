@@ -52,7 +52,7 @@ public readonly record struct StartupPacket(int Length, int Code)
             return StartupPacketStatus.NeedMoreData;
         }
 
-        if (buffer.FirstSpan[0] == StartupCodes.TlsHandshakeRecord)
+        if (new SequenceReader<byte>(buffer).TryPeek(out var first) && first == StartupCodes.TlsHandshakeRecord)
         {
             error = "direct TLS connections are not supported by this server; connect with sslmode=disable or sslnegotiation=postgres";
             return StartupPacketStatus.Invalid;

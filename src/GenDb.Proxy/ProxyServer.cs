@@ -59,7 +59,6 @@ public sealed class ProxyServer : IAsyncDisposable
         var listener = new Socket(_options.Listen.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
             listener.Bind(_options.Listen);
             listener.Listen(512);
         }

@@ -72,6 +72,12 @@ public sealed record UpstreamEndpoint
             var name = Path.GetFileName(text);
             if (name.StartsWith(".s.PGSQL.", StringComparison.Ordinal))
             {
+                if (!TryParsePort(name[".s.PGSQL.".Length..], out port))
+                {
+                    error = $"'{text}' is not a PostgreSQL socket file (.s.PGSQL.PORT)";
+                    return false;
+                }
+
                 endpoint = new UpstreamEndpoint(Path.GetDirectoryName(text) ?? "/", port, text);
                 return true;
             }
