@@ -66,8 +66,11 @@ internal sealed partial class ProxySession
 
     private async Task RelayAsync()
     {
-        var clientTask = RelayClientAsync(_abort.Token);
-        var backendTask = RelayBackendAsync(_abort.Token);
+        // The relay loops take no cancellation token: registering one on every read and send
+        // costs more than the relaying itself. They end when their socket does: Abort shuts the
+        // server connection down and cancels the client read.
+        var clientTask = RelayClientAsync();
+        var backendTask = RelayBackendAsync();
         var first = await Task.WhenAny(clientTask, backendTask);
 
         // Whichever side ended first, the other one must end too: the server rolls back an open
@@ -81,7 +84,7 @@ internal sealed partial class ProxySession
         await Task.WhenAll(clientTask, backendTask);
     }
 
-    private async Task RelayClientAsync(CancellationToken cancellationToken)
+    private async Task RelayClientAsync()
     {
         var reader = _clientReader;
         var backend = _backend!;
@@ -89,7 +92,7 @@ internal sealed partial class ProxySession
         {
             while (true)
             {
-                var result = await reader.ReadAsync(cancellationToken);
+                var result = await reader.ReadAsync();
                 var buffer = result.Buffer;
                 if (result.IsCanceled)
                 {
@@ -102,7 +105,7 @@ internal sealed partial class ProxySession
                     var stop = ScanClient(buffer, out var forward, out var claimedLength);
                     if (forward > 0)
                     {
-                        await SendAsync(backend, buffer.Slice(0, forward), cancellationToken);
+                        await SendAsync(backend, buffer.Slice(0, forward));
                         Interlocked.Add(ref _bytesFromClient, forward);
                         buffer = buffer.Slice(forward);
                     }
@@ -114,7 +117,7 @@ internal sealed partial class ProxySession
                         var body = frame.Slice(FrameHeader.Size).ToArray();
                         buffer = buffer.Slice(claimedLength);
                         Interlocked.Add(ref _bytesFromClient, claimedLength);
-                        if (!await RunHookAsync(type, body, cancellationToken))
+                        if (!await RunHookAsync(type, body, _abort.Token))
                         {
                             reader.AdvanceTo(buffer.Start);
                             return;
@@ -329,7 +332,7 @@ internal sealed partial class ProxySession
         }
     }
 
-    private async Task RelayBackendAsync(CancellationToken cancellationToken)
+    private async Task RelayBackendAsync()
     {
         var reader = _backendReader!;
         var client = _client;
@@ -342,7 +345,7 @@ internal sealed partial class ProxySession
                     await ParkAsync();
                 }
 
-                var result = await reader.ReadAsync(cancellationToken);
+                var result = await reader.ReadAsync();
                 var buffer = result.Buffer;
                 if (result.IsCanceled && buffer.IsEmpty && !result.IsCompleted)
                 {
@@ -353,7 +356,7 @@ internal sealed partial class ProxySession
                 var stop = ScanBackend(buffer, out var forward);
                 if (forward > 0)
                 {
-                    await SendAsync(client, buffer.Slice(0, forward), cancellationToken);
+                    await SendAsync(client, buffer.Slice(0, forward));
                     Interlocked.Add(ref _bytesFromServer, forward);
                 }
 
@@ -532,17 +535,17 @@ internal sealed partial class ProxySession
         "The server process ended (a restart, a crash, or pg_terminate_backend); reconnect to start a new session.");
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private static async ValueTask SendAsync(Socket socket, ReadOnlySequence<byte> data, CancellationToken cancellationToken)
+    private static async ValueTask SendAsync(Socket socket, ReadOnlySequence<byte> data)
     {
         if (data.IsSingleSegment)
         {
-            await SendAllAsync(socket, data.First, cancellationToken);
+            await SendAllAsync(socket, data.First, CancellationToken.None);
             return;
         }
 
         foreach (var segment in data)
         {
-            await SendAllAsync(socket, segment, cancellationToken);
+            await SendAllAsync(socket, segment, CancellationToken.None);
         }
     }
 
