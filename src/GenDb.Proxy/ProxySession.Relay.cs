@@ -534,15 +534,36 @@ internal sealed partial class ProxySession
         $"the PostgreSQL server at {_options.Upstream} closed the connection unexpectedly",
         "The server process ended (a restart, a crash, or pg_terminate_backend); reconnect to start a new session.");
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private static async ValueTask SendAsync(Socket socket, ReadOnlySequence<byte> data)
+    /// <summary>
+    /// Writes relayed bytes. The sockets are non-blocking, so the common case — room in the
+    /// kernel's send buffer — is one send(2) with no async machinery; only a full buffer (a slow
+    /// reader) falls back to awaiting, which is also what applies backpressure.
+    /// </summary>
+    private static ValueTask SendAsync(Socket socket, in ReadOnlySequence<byte> data)
     {
-        if (data.IsSingleSegment)
+        if (!data.IsSingleSegment)
         {
-            await SendAllAsync(socket, data.First, CancellationToken.None);
-            return;
+            return SendSegmentsAsync(socket, data);
         }
 
+        var memory = data.First;
+        var sent = socket.Send(memory.Span, SocketFlags.None, out var error);
+        if (error == SocketError.Success && sent == memory.Length)
+        {
+            return default;
+        }
+
+        if (error is not (SocketError.Success or SocketError.WouldBlock))
+        {
+            throw new SocketException((int)error);
+        }
+
+        return SendAllAsync(socket, memory[Math.Max(sent, 0)..], CancellationToken.None);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private static async ValueTask SendSegmentsAsync(Socket socket, ReadOnlySequence<byte> data)
+    {
         foreach (var segment in data)
         {
             await SendAllAsync(socket, segment, CancellationToken.None);

@@ -123,9 +123,7 @@ internal sealed partial class ProxySession
             return false;
         }
 
-        _backendReader = PipeReader.Create(
-            new NetworkStream(_backend, ownsSocket: false),
-            new StreamPipeReaderOptions(bufferSize: _options.ReadBufferSize, minimumReadSize: 1024, leaveOpen: true));
+        _backendReader = CreateReader(_backend, _options);
 
         // Forwarded byte for byte: the server negotiates the protocol version (NegotiateProtocolVersion
         // for 3.2 or unknown minors and options) and runs authentication with the client directly.

@@ -52,9 +52,7 @@ internal sealed partial class ProxySession : ISessionChannel
         _logger = logger;
         _info = new SessionInfo(id, client.RemoteEndPoint?.ToString() ?? "unknown");
         _client.NoDelay = true;
-        _clientReader = PipeReader.Create(
-            new NetworkStream(client, ownsSocket: false),
-            new StreamPipeReaderOptions(bufferSize: options.ReadBufferSize, minimumReadSize: 1024, leaveOpen: true));
+        _clientReader = CreateReader(client, options);
     }
 
     public SessionInfo Info => _info;
@@ -150,6 +148,20 @@ internal sealed partial class ProxySession : ISessionChannel
         _backend?.Dispose();
         _client.Dispose();
         _abort.Dispose();
+    }
+
+    /// <summary>
+    /// A pipe reader over the socket, which is then made non-blocking so that relayed bytes can be
+    /// written with one plain send(2) (<c>SendAsync</c> in ProxySession.Relay.cs). NetworkStream
+    /// insists on a blocking socket when it is made, and reads through the async path either way.
+    /// </summary>
+    private static PipeReader CreateReader(Socket socket, ProxyOptions options)
+    {
+        var reader = PipeReader.Create(
+            new NetworkStream(socket, ownsSocket: false),
+            new StreamPipeReaderOptions(bufferSize: options.ReadBufferSize, minimumReadSize: 1024, leaveOpen: true));
+        socket.Blocking = false;
+        return reader;
     }
 
     private static async ValueTask SendAllAsync(Socket socket, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)

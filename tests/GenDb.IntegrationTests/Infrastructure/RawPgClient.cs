@@ -64,6 +64,9 @@ public sealed class RawPgClient : IAsyncDisposable
 
     public MessageBuilder Messages => _builder;
 
+    /// <summary>The bare socket, for tests that read at their own pace.</summary>
+    public Socket Socket => _socket;
+
     public async Task SendRawAsync(ReadOnlyMemory<byte> bytes)
     {
         await _stream.WriteAsync(bytes);
