@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using GenDb.Embedded;
 using GenDb.Proxy;
+using GenDb.Proxy.Gendb;
 using Microsoft.Extensions.Logging;
 
 namespace GenDb.Cli;
@@ -75,7 +76,7 @@ internal static class DemoCommand
                 Listen = new IPEndPoint(IPAddress.Loopback, port),
                 Upstream = UpstreamEndpoint.Tcp(cluster.Host, cluster.Port),
             };
-            await using var server = new ProxyServer(options, loggerFactory);
+            await using var server = new ProxyServer(options, loggerFactory, GendbHooks.Factory());
             try
             {
                 server.Start();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using GenDb.Proxy;
+using GenDb.Proxy.Gendb;
 
 namespace GenDb.Cli;
 
@@ -18,7 +19,7 @@ internal static class ServeCommand
         var maxConnections = new Option<int?>("--max-connections") { Description = "Sessions relayed at once; one more gets FATAL 53300 (default 1000)." };
         var logLevel = new Option<string?>("--log-level") { Description = "trace, debug, information (default), warning, error, critical or none." };
 
-        var command = new Command("serve", "Relay PostgreSQL clients to the real server, byte for byte.")
+        var command = new Command("serve", "Relay PostgreSQL clients to the real server, answering CALL gendb.* statements itself.")
         {
             listen, upstream, port, dbHostname, dbPort, maxConnections, logLevel,
         };
@@ -46,7 +47,7 @@ internal static class ServeCommand
         }
 
         using var loggerFactory = Logging.Create(level);
-        await using var server = new ProxyServer(options, loggerFactory);
+        await using var server = new ProxyServer(options, loggerFactory, GendbHooks.Factory());
         try
         {
             server.Start();

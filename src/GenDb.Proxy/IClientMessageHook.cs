@@ -31,6 +31,12 @@ public interface ISessionChannel
     SessionInfo Info { get; }
 
     /// <summary>
+    /// Parse/Bind/Describe/Execute/Close/Flush messages were relayed to the server since the last
+    /// Sync it was sent: the server is inside an extended-protocol batch.
+    /// </summary>
+    bool HasUnsyncedExtendedMessages { get; }
+
+    /// <summary>
     /// Waits until the server has answered everything relayed so far (its last ReadyForQuery is
     /// out to the client), then holds the backend connection: the relay of server messages pauses
     /// until the lease is disposed, so the lease's reads see every server message and its writes

@@ -110,7 +110,32 @@ internal sealed partial class ProxySession
         public ValueTask SendToBackendAsync(ReadOnlyMemory<byte> messages, CancellationToken cancellationToken)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            if (EndsBatch(messages.Span))
+            {
+                session._unsyncedExtended = false;
+            }
+
             return SendAllAsync(session._backend!, messages, cancellationToken);
+        }
+
+        /// <summary>A Query or Sync closes any extended-protocol batch the server was in.</summary>
+        private static bool EndsBatch(ReadOnlySpan<byte> messages)
+        {
+            var ends = false;
+            while (messages.Length >= FrameHeader.Size)
+            {
+                var type = messages[0];
+                ends |= type is (byte)FrontendMessageType.Sync or (byte)FrontendMessageType.Query;
+                var length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(messages[1..]);
+                if (length < 4 || length + 1 > messages.Length)
+                {
+                    break;
+                }
+
+                messages = messages[(length + 1)..];
+            }
+
+            return ends;
         }
 
         public async ValueTask<BackendMessage> ReadBackendMessageAsync(CancellationToken cancellationToken)

@@ -11,19 +11,11 @@ namespace GenDb.Commands;
 /// hold: identifiers, strings in all three quotings, numbers, placeholders and punctuation. Errors
 /// carry PostgreSQL's messages and the position of the offending token.
 /// </summary>
-internal sealed class GendbLexer
+internal sealed class GendbLexer(string sql)
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    private readonly string _sql;
-    private readonly bool _hasSurrogates;
+    private readonly string _sql = sql;
+    private readonly bool _hasSurrogates = sql.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF');
     private int _offset;
-
-    public GendbLexer(string sql)
-    {
-        _sql = sql;
-        _hasSurrogates = sql.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF');
-    }
 
     public string Sql => _sql;
 
@@ -55,7 +47,7 @@ internal sealed class GendbLexer
         return index - pairs + 1;
     }
 
-    /// <summary>Moves past one character the caller has looked at (a <c>;</c> between statements).</summary>
+    /// <summary>Moves past characters the caller has looked at itself (a <c>;</c> between statements).</summary>
     public void Skip(int count) => _offset = Math.Min(_sql.Length, _offset + count);
 
     /// <summary>Moves past whitespace and comments; block comments nest.</summary>
@@ -320,7 +312,8 @@ internal sealed class GendbLexer
         var codePoint = ReadUnicodeCodePoint(backslash, out var end);
         if (codePoint <= 0xFFFF && char.IsHighSurrogate((char)codePoint))
         {
-            var low = CharAt(end) == '\\' && CharAt(end + 1) is 'u' or 'U' ? ReadUnicodeCodePoint(end, out var lowEnd) : -1;
+            var lowEnd = end;
+            var low = CharAt(end) == '\\' && CharAt(end + 1) is 'u' or 'U' ? ReadUnicodeCodePoint(end, out lowEnd) : -1;
             if (low is < 0 or > 0xFFFF || !char.IsLowSurrogate((char)low))
             {
                 throw SyntaxError("invalid Unicode surrogate pair", backslash, end,
@@ -502,7 +495,7 @@ internal sealed class GendbLexer
         }
 
         _offset = end;
-        return new GendbToken(kind, start, end, _sql.Substring(start, end - start));
+        return new GendbToken(kind, start, end, _sql[start..end]);
     }
 
     /// <summary>An operator as scan.l cuts it: stop before a comment, and drop trailing + and - from plain SQL operators.</summary>
@@ -519,7 +512,7 @@ internal sealed class GendbLexer
             end++;
         }
 
-        if (end - start > 1 && _sql[end - 1] is '+' or '-' && !_sql.AsSpan(start, end - start - 1).ContainsAny("~!@#^&|`?%"))
+        if (end - start > 1 && _sql[end - 1] is '+' or '-' && !_sql.AsSpan(start, end - start - 1).ContainsAny(SqlCharacters.NonSqlOperatorChars))
         {
             while (end - start > 1 && _sql[end - 1] is '+' or '-')
             {

@@ -71,11 +71,18 @@ public readonly record struct GendbValue
     {
         GendbValueKind.String => SqlText.QuoteLiteral(_text!),
         GendbValueKind.Integer => _integer.ToString(CultureInfo.InvariantCulture),
-        GendbValueKind.Decimal => _decimal.ToString(CultureInfo.InvariantCulture),
+        GendbValueKind.Decimal => FormatDecimal(_decimal),
         GendbValueKind.Boolean => _integer != 0 ? "true" : "false",
         GendbValueKind.Placeholder => "$" + _integer.ToString(CultureInfo.InvariantCulture),
         _ => "NULL",
     };
+
+    /// <summary>With a decimal point always, so that the text reads back as a decimal rather than an integer.</summary>
+    private static string FormatDecimal(decimal value)
+    {
+        var text = value.ToString(CultureInfo.InvariantCulture);
+        return text.Contains('.', StringComparison.Ordinal) ? text : text + ".0";
+    }
 
     private InvalidOperationException WrongKind(GendbValueKind wanted) =>
         new($"The value {this} is {Kind}, not {wanted}.");

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace GenDb.Commands;
 
 /// <summary>
@@ -28,7 +30,7 @@ internal static class SqlCharacters
     /// Operator characters that let a multi-character operator end in <c>+</c> or <c>-</c>; without one
     /// of them scan.l strips trailing signs so that <c>=&gt;-1</c> reads as <c>=&gt;</c>, <c>-1</c>.
     /// </summary>
-    public static bool IsNonSqlOperatorChar(int c) => c is '~' or '!' or '@' or '#' or '^' or '&' or '|' or '`' or '?' or '%';
+    public static readonly SearchValues<char> NonSqlOperatorChars = SearchValues.Create("~!@#^&|`?%");
 
     /// <summary>ASCII-only lower-casing, as PostgreSQL does for unquoted identifiers in UTF-8 databases.</summary>
     public static string LowerAscii(ReadOnlySpan<char> identifier)

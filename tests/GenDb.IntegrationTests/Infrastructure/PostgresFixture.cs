@@ -1,6 +1,7 @@
 using System.Net;
 using GenDb.Embedded;
 using GenDb.Proxy;
+using GenDb.Proxy.Gendb;
 using Npgsql;
 
 [assembly: AssemblyFixture(typeof(GenDb.IntegrationTests.Infrastructure.PostgresFixture))]
@@ -42,7 +43,9 @@ public sealed class PostgresFixture : IAsyncLifetime
         });
         await _cluster.CreateDatabaseAsync(Database, ScramUser);
         await _cluster.RunSqlAsync($"GRANT ALL ON DATABASE {Database} TO {Md5User};");
-        _proxy = StartProxy(new ProxyOptions());
+        // The proxy as gendb serve runs it: with the gendb hook, so every relay test also shows
+        // that the interception leaves ordinary traffic alone.
+        _proxy = StartProxy(new ProxyOptions(), GendbHooks.Factory());
     }
 
     /// <summary>Another proxy in front of the same server, for tests that need their own options.</summary>

@@ -1,0 +1,72 @@
+namespace GenDb.Commands;
+
+/// <summary>
+/// The definitions of the built-in GenDB procedures. A new procedure is one more definition here
+/// (and in <see cref="All"/>), e.g. <c>generate_data(rows integer, seed integer, mode text)</c>.
+/// </summary>
+public static class GendbProcedures
+{
+    public const string ReturnGeneratedName = "return_generated";
+    public const string ReturnActualName = "return_actual";
+    public const string StatusName = "status";
+    public const string HelpName = "help";
+
+    // Shared by return_generated and return_actual: the two are each other's inverse.
+    // Declared before the procedures that use them: static initializers run in text order.
+    private static readonly ProcedureParameter Include = new(
+        "include",
+        GendbType.Text,
+        Default: null,
+        Required: false,
+        "Tables to route: comma-separated names or globs (*, ?), optionally schema-qualified, e.g. 'users, sales.*'; NULL means every table with a synthetic copy.",
+        ["table_name", "table_pattern", "include_tables"]);
+
+    private static readonly ProcedureParameter Exclude = new(
+        "exclude",
+        GendbType.Text,
+        Default: null,
+        Required: false,
+        "Tables to leave out of include, in the same form; NULL leaves out none.",
+        ["exclude_tables"]);
+
+    private static readonly ProcedureParameter Scope = new(
+        "scope",
+        GendbType.Text,
+        Default: "session",
+        Required: false,
+        "How long the routing lasts: 'session' (the only scope for now), until the session ends or undoes it.",
+        []);
+
+    public static ProcedureDefinition ReturnGenerated { get; } = new(
+        ReturnGeneratedName,
+        "Routes this session's queries on the matching tables to their synthetic copies.",
+        [
+            Include,
+            Exclude,
+            new ProcedureParameter(
+                "scenario",
+                GendbType.Text,
+                Default: "default",
+                Required: false,
+                "Which synthetic copy to read: scenario c of schema s lives in schema gendb_<c>__<s>.",
+                []),
+            Scope,
+        ]);
+
+    public static ProcedureDefinition ReturnActual { get; } = new(
+        ReturnActualName,
+        "Routes this session's queries on the matching tables back to the actual tables.",
+        [Include, Exclude, Scope]);
+
+    public static ProcedureDefinition Status { get; } = new(
+        StatusName,
+        "Lists the synthetic tables you can read, with their scenario, row count and whether this session routes to them.",
+        []);
+
+    public static ProcedureDefinition Help { get; } = new(
+        HelpName,
+        "Lists the GenDB procedures and their parameters.",
+        []);
+
+    public static IReadOnlyList<ProcedureDefinition> All { get; } = [ReturnGenerated, ReturnActual, Status, Help];
+}
