@@ -18,10 +18,11 @@ internal static class ServeCommand
         var dbPort = new Option<int?>("--db-port") { Description = "Port of the PostgreSQL server (overrides the port of --upstream)." };
         var maxConnections = new Option<int?>("--max-connections") { Description = "Sessions relayed at once; one more gets FATAL 53300 (default 1000)." };
         var logLevel = new Option<string?>("--log-level") { Description = "trace, debug, information (default), warning, error, critical or none." };
+        var route = new Option<string[]>("--route") { Description = "Tables every session sees synthetic data for, as soon as it connects (a gendb include pattern, e.g. 'users,orders'); may be repeated.", AllowMultipleArgumentsPerToken = false };
 
         var command = new Command("serve", "Relay PostgreSQL clients to the real server, answering CALL gendb.* statements itself.")
         {
-            listen, upstream, port, dbHostname, dbPort, maxConnections, logLevel,
+            listen, upstream, port, dbHostname, dbPort, maxConnections, logLevel, route,
         };
         command.SetAction((result, cancellationToken) => RunAsync(
             new ServeArguments
@@ -33,6 +34,7 @@ internal static class ServeCommand
                 DbPort = result.GetValue(dbPort),
                 MaxConnections = result.GetValue(maxConnections),
                 LogLevel = result.GetValue(logLevel),
+                Routes = result.GetValue(route) ?? [],
             },
             cancellationToken));
         return command;
@@ -47,7 +49,8 @@ internal static class ServeCommand
         }
 
         using var loggerFactory = Logging.Create(level);
-        await using var server = new ProxyServer(options, loggerFactory, GendbHooks.Factory());
+        var routes = new ProxyRoutes(arguments.Routes.Select(r => new ProxyRoute(r, null, GenDb.Commands.Routing.SyntheticNaming.DefaultScenario)));
+        await using var server = new ProxyServer(options, loggerFactory, GendbHooks.Factory(routes));
         try
         {
             server.Start();

@@ -15,6 +15,7 @@ internal sealed record ServeArguments
     public int? DbPort { get; init; }
     public int? MaxConnections { get; init; }
     public string? LogLevel { get; init; }
+    public IReadOnlyList<string> Routes { get; init; } = [];
 }
 
 /// <summary>

@@ -25,11 +25,11 @@ public static class CommandExecutor
         switch (call.Procedure.Name)
         {
             case GendbProcedures.ReturnGeneratedName:
-                RequireSessionScope(call);
+                ValidateScope(call);
                 return RoutingCommands.ReturnGeneratedAsync(session, call.GetText("include"), call.GetText("exclude"),
                     call.GetText("scenario") ?? SyntheticNaming.DefaultScenario, cancellationToken);
             case GendbProcedures.ReturnActualName:
-                RequireSessionScope(call);
+                ValidateScope(call);
                 return RoutingCommands.ReturnActualAsync(session, call.GetText("include"), call.GetText("exclude"), cancellationToken);
             case GendbProcedures.StatusName:
                 return RoutingCommands.StatusAsync(session, cancellationToken);
@@ -41,19 +41,20 @@ public static class CommandExecutor
         }
     }
 
-    private static void RequireSessionScope(BoundCall call)
+    /// <summary>
+    /// 'session' or 'proxy'. The command itself is the same for both; with 'proxy', the proxy also
+    /// keeps the request and applies it to later sessions.
+    /// </summary>
+    private static void ValidateScope(BoundCall call)
     {
         var scope = call.GetText("scope") ?? "session";
-        if (scope == "session")
+        if (scope is "session" or "proxy")
         {
             return;
         }
 
-        throw new GendbCommandException(scope == "proxy"
-            ? PostgresError.CreateError(SqlState.FeatureNotSupported, "scope => 'proxy' is not available yet",
-                "Route in each session for now: CALL gendb.return_generated(include => '…') after connecting.")
-            : PostgresError.CreateError(SqlState.InvalidParameterValue, $"invalid value for scope: \"{scope}\"",
-                "scope is 'session' (this connection only) or 'proxy'."));
+        throw new GendbCommandException(PostgresError.CreateError(SqlState.InvalidParameterValue, $"invalid value for scope: \"{scope}\"",
+            "scope is 'session' (this connection only) or 'proxy' (every later session of this user and database, through this proxy)."));
     }
 
     private static CommandResult Help(ProcedureCatalog catalog) => new(

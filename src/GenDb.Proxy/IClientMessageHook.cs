@@ -23,6 +23,13 @@ public interface IClientMessageHook
     /// in order, or to talk to the server, take <see cref="ISessionChannel.AcquireBackendAsync"/>.
     /// </summary>
     ValueTask HandleAsync(byte messageType, ReadOnlyMemory<byte> body, ISessionChannel session, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called before the client's next message is relayed, once the session is authenticated and
+    /// again after the server reported <c>DISCARD ALL</c> or <c>DISCARD TEMP</c> (which drop temp
+    /// objects): the moment to restore per-session state in the server.
+    /// </summary>
+    ValueTask OnSessionResetAsync(ISessionChannel session, CancellationToken cancellationToken);
 }
 
 /// <summary>What a hook may know of and do with the session it runs in.</summary>

@@ -54,6 +54,10 @@ internal sealed partial class ProxySession
     // proxy's own commands is after a Sync, never inside an extended-protocol batch.
     private volatile bool _unsyncedExtended;
     private volatile bool _clientTerminated;
+
+    // The server sent its first ReadyForQuery, or reported DISCARD ALL/TEMP: the hook is told
+    // before the client's next message goes on.
+    private volatile bool _sessionReset;
     private bool _clientMidMessage;
     private volatile bool _backendSentFatal;
 
@@ -100,6 +104,18 @@ internal sealed partial class ProxySession
                     return;
                 }
 
+                if (_sessionReset && _hook is not null && !buffer.IsEmpty)
+                {
+                    // The session became ready or was reset since the client last spoke: the hook
+                    // restores its state before the client's next message reaches the server.
+                    _sessionReset = false;
+                    if (!await RunHookAsync(h => h.OnSessionResetAsync(this, _abort.Token), _abort.Token))
+                    {
+                        reader.AdvanceTo(buffer.Start);
+                        return;
+                    }
+                }
+
                 while (true)
                 {
                     var stop = ScanClient(buffer, out var forward, out var claimedLength);
@@ -117,7 +133,7 @@ internal sealed partial class ProxySession
                         var body = frame.Slice(FrameHeader.Size).ToArray();
                         buffer = buffer.Slice(claimedLength);
                         Interlocked.Add(ref _bytesFromClient, claimedLength);
-                        if (!await RunHookAsync(type, body, _abort.Token))
+                        if (!await RunHookAsync(h => h.HandleAsync(type, body, this, _abort.Token), _abort.Token))
                         {
                             reader.AdvanceTo(buffer.Start);
                             return;
@@ -304,11 +320,11 @@ internal sealed partial class ProxySession
         }
     }
 
-    private async Task<bool> RunHookAsync(byte type, byte[] body, CancellationToken cancellationToken)
+    private async Task<bool> RunHookAsync(Func<IClientMessageHook, ValueTask> call, CancellationToken cancellationToken)
     {
         try
         {
-            await _hook!.HandleAsync(type, body, this, cancellationToken);
+            await call(_hook!);
             return true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -471,7 +487,11 @@ internal sealed partial class ProxySession
     private static bool IsTracked(byte type) => (BackendMessageType)type is
         BackendMessageType.ReadyForQuery or BackendMessageType.BackendKeyData or BackendMessageType.ParameterStatus or
         BackendMessageType.ErrorResponse or BackendMessageType.CopyInResponse or BackendMessageType.CopyOutResponse or
-        BackendMessageType.CopyBothResponse or BackendMessageType.CopyDone;
+        BackendMessageType.CopyBothResponse or BackendMessageType.CopyDone or BackendMessageType.CommandComplete;
+
+    // Connection pools reset a session with these; they drop its temp objects (PostgreSQL docs, DISCARD).
+    private static bool IsTempReset(in ReadOnlySequence<byte> tag) =>
+        tag.FirstSpan.StartsWith("DISCARD ALL"u8) || tag.FirstSpan.StartsWith("DISCARD TEMP"u8);
 
     private void TrackBackendMessage(byte type, in ReadOnlySequence<byte> body, bool answersClient)
     {
@@ -480,7 +500,12 @@ internal sealed partial class ProxySession
             case BackendMessageType.ReadyForQuery:
                 _transactionStatus = (TransactionStatus)FirstByte(body);
                 _copyState = CopyState.None;
-                _info.IsAuthenticated = true;
+                if (!_info.IsAuthenticated)
+                {
+                    _info.IsAuthenticated = true;
+                    _sessionReset = true;
+                }
+
                 if (answersClient)
                 {
                     Interlocked.Decrement(ref _pendingReadyForQuery);
@@ -522,6 +547,9 @@ internal sealed partial class ProxySession
                 break;
             case BackendMessageType.CopyDone:
                 _copyState = CopyState.None;
+                break;
+            case BackendMessageType.CommandComplete when answersClient && IsTempReset(body):
+                _sessionReset = true;
                 break;
             default:
                 break;

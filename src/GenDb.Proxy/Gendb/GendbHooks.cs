@@ -5,9 +5,12 @@ namespace GenDb.Proxy.Gendb;
 /// <summary>The hook factory that gives each session the interception of <c>CALL gendb.…</c>.</summary>
 public static class GendbHooks
 {
-    public static Func<SessionInfo, IClientMessageHook?> Factory(ProcedureCatalog? catalog = null)
+    /// <param name="routes">Proxy-scope routing shared by every session of this proxy; a new, empty set when null.</param>
+    /// <param name="catalog">The procedures; <see cref="ProcedureCatalog.Default"/> when null.</param>
+    public static Func<SessionInfo, IClientMessageHook?> Factory(ProxyRoutes? routes = null, ProcedureCatalog? catalog = null)
     {
         var procedures = catalog ?? ProcedureCatalog.Default;
-        return _ => new GendbSessionHook(procedures);
+        var shared = routes ?? new ProxyRoutes();
+        return info => new GendbSessionHook(procedures, shared, info);
     }
 }

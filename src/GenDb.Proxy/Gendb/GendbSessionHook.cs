@@ -16,7 +16,7 @@ namespace GenDb.Proxy.Gendb;
 /// it must not allocate for ordinary statements, and it keeps track of which statement and portal
 /// names belong to GenDB. The extended-protocol part is in <c>GendbSessionHook.Extended.cs</c>.
 /// </remarks>
-internal sealed partial class GendbSessionHook(ProcedureCatalog catalog) : IClientMessageHook
+internal sealed partial class GendbSessionHook(ProcedureCatalog catalog, ProxyRoutes routes, SessionInfo info) : IClientMessageHook
 {
     private static readonly PostgresError AbortedTransaction = PostgresError.CreateError(
         SqlState.InFailedSqlTransaction,
@@ -30,7 +30,7 @@ internal sealed partial class GendbSessionHook(ProcedureCatalog catalog) : IClie
 
     public bool Claims(byte messageType, ReadOnlySpan<byte> body) => (FrontendMessageType)messageType switch
     {
-        FrontendMessageType.Query => GendbCallDetector.IsGendbCall(CString(body, 0, out _)),
+        FrontendMessageType.Query => GendbCallDetector.IsGendbCall(CString(body, 0, out _)) || ClaimsReset(CString(body, 0, out _)),
         FrontendMessageType.Parse => ClaimsParse(body),
         FrontendMessageType.Bind => ClaimsBind(body),
         FrontendMessageType.Describe or FrontendMessageType.Close => ClaimsDescribeOrClose(body),
@@ -39,8 +39,25 @@ internal sealed partial class GendbSessionHook(ProcedureCatalog catalog) : IClie
         _ => false,
     };
 
+    /// <summary>
+    /// A pool's reset (<c>DISCARD ALL</c>/<c>DISCARD TEMP</c>) drops the routing temp views. Npgsql
+    /// sends it in the same write as the next command, so the routing must be back before that
+    /// command reaches the server: such a Query is taken over when proxy routes exist.
+    /// </summary>
+    private bool ClaimsReset(ReadOnlySpan<byte> sql)
+    {
+        sql = sql.TrimStart(" \t\r\n"u8);
+        return sql.Length >= 7 && System.Text.Ascii.EqualsIgnoreCase(sql[..7], "DISCARD"u8) && routes.Any(info.User, info.Database);
+    }
+
     public async ValueTask HandleAsync(byte messageType, ReadOnlyMemory<byte> body, ISessionChannel session, CancellationToken cancellationToken)
     {
+        if (messageType == (byte)FrontendMessageType.Query && !GendbCallDetector.IsGendbCall(CString(body.Span, 0, out _)))
+        {
+            await HandleResetAsync(body, session, cancellationToken);
+            return;
+        }
+
         if (messageType == (byte)FrontendMessageType.Query)
         {
             await HandleQueryAsync(Encoding.UTF8.GetString(CString(body.Span, 0, out _)), session, cancellationToken);
@@ -92,7 +109,7 @@ internal sealed partial class GendbSessionHook(ProcedureCatalog catalog) : IClie
     /// becomes an ErrorResponse there, with the server left in the state the error implies, and
     /// null is returned.
     /// </summary>
-    private static async Task<CommandResult?> RunAsync(LeaseSqlSession session, BoundCall call, MessageBuilder output, CancellationToken cancellationToken)
+    private async Task<CommandResult?> RunAsync(LeaseSqlSession session, BoundCall call, MessageBuilder output, CancellationToken cancellationToken)
     {
         switch (session.TransactionStatus)
         {
@@ -102,7 +119,7 @@ internal sealed partial class GendbSessionHook(ProcedureCatalog catalog) : IClie
             case TransactionStatus.InTransaction:
                 try
                 {
-                    var inBlock = await CommandExecutor.ExecuteAsync(call, session, cancellationToken);
+                    var inBlock = Remember(call, await CommandExecutor.ExecuteAsync(call, session, cancellationToken));
                     WriteNotices(output, inBlock);
                     return inBlock;
                 }
@@ -119,7 +136,7 @@ internal sealed partial class GendbSessionHook(ProcedureCatalog catalog) : IClie
                     var result = await CommandExecutor.ExecuteAsync(call, session, cancellationToken);
                     await session.QueryAsync("COMMIT", cancellationToken);
                     WriteNotices(output, result);
-                    return result;
+                    return Remember(call, result);
                 }
                 catch (Exception ex) when (ex is SqlErrorException or GendbCommandException)
                 {
@@ -127,6 +144,97 @@ internal sealed partial class GendbSessionHook(ProcedureCatalog catalog) : IClie
                     output.ErrorResponse(ErrorOf(ex));
                     return null;
                 }
+        }
+    }
+
+    /// <summary>Keeps proxy-scope routing, and fills status's routed_by_proxy column from it.</summary>
+    private CommandResult Remember(BoundCall call, CommandResult result)
+    {
+        var proxyScope = call.Values.TryGetValue("scope", out var scope) && scope as string == "proxy";
+        switch (call.Procedure.Name)
+        {
+            case GendbProcedures.ReturnGeneratedName when proxyScope:
+                routes.Add(info.User, info.Database, new ProxyRoute(call.GetText("include"), call.GetText("exclude"),
+                    call.GetText("scenario") ?? Commands.Routing.SyntheticNaming.DefaultScenario));
+                break;
+            case GendbProcedures.ReturnActualName when proxyScope:
+                routes.Remove(info.User, info.Database, call.GetText("include"));
+                break;
+            case GendbProcedures.StatusName:
+                foreach (var row in result.Rows)
+                {
+                    row[5] = routes.Routes(info.User, info.Database, (string)row[0]!, (string)row[1]!);
+                }
+
+                break;
+            default:
+                break;
+        }
+
+        return result;
+    }
+
+    /// <summary>Relays the reset and its answer, then routes again before anything else runs.</summary>
+    private async Task HandleResetAsync(ReadOnlyMemory<byte> body, ISessionChannel session, CancellationToken cancellationToken)
+    {
+        await using (var lease = await session.AcquireBackendAsync(cancellationToken))
+        {
+            var query = new MessageBuilder(body.Length + FrameHeader.Size).Begin(FrontendMessageType.Query).WriteBytes(body.Span).End();
+            await lease.SendToBackendAsync(query.Written, cancellationToken);
+            BackendMessage message;
+            do
+            {
+                message = await lease.ReadBackendMessageAsync(cancellationToken);
+                var frame = new MessageBuilder(message.Body.Length + FrameHeader.Size).Begin(message.Type).WriteBytes(message.Body).End();
+                await lease.SendToClientAsync(frame.Written, cancellationToken);
+            }
+            while (message.Type != BackendMessageType.ReadyForQuery);
+        }
+
+        await OnSessionResetAsync(session, cancellationToken);
+    }
+
+    /// <summary>
+    /// Re-applies proxy-scope routing when the session is new or was reset. A failure does not
+    /// end the session: the client gets a WARNING saying what could not be routed.
+    /// </summary>
+    public async ValueTask OnSessionResetAsync(ISessionChannel session, CancellationToken cancellationToken)
+    {
+        var wanted = routes.For(info.User, info.Database);
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+
+        await using var lease = await session.AcquireBackendAsync(cancellationToken);
+        if (lease.TransactionStatus != TransactionStatus.Idle)
+        {
+            return;
+        }
+
+        var sqlSession = new LeaseSqlSession(lease);
+        var warnings = new MessageBuilder();
+        foreach (var route in wanted)
+        {
+            await sqlSession.QueryAsync("BEGIN", cancellationToken);
+            try
+            {
+                await Commands.Routing.RoutingCommands.ReturnGeneratedAsync(sqlSession, route.Include, route.Exclude, route.Scenario, cancellationToken);
+                await sqlSession.QueryAsync("COMMIT", cancellationToken);
+            }
+            catch (Exception ex) when (ex is SqlErrorException or GendbCommandException)
+            {
+                await sqlSession.QueryAsync("ROLLBACK", cancellationToken);
+                var error = ErrorOf(ex);
+                warnings.ErrorResponse(new PostgresError("WARNING", error.SqlState,
+                    $"GenDB could not route {route.Include ?? "every table"} to scenario {route.Scenario} for this session: {error.Message}")
+                { Hint = error.Hint });
+            }
+        }
+
+        if (warnings.Length > 0)
+        {
+            await lease.SendToClientAsync(warnings.Written, cancellationToken);
         }
     }
 

@@ -24,6 +24,8 @@ public sealed class MessageHookTests(PostgresFixture fixture)
 
         public bool Claims(byte messageType, ReadOnlySpan<byte> body) => body.StartsWith("PROBE "u8);
 
+        public ValueTask OnSessionResetAsync(ISessionChannel session, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
         public async ValueTask HandleAsync(byte messageType, ReadOnlyMemory<byte> body, ISessionChannel session, CancellationToken cancellationToken)
         {
             var sql = Encoding.UTF8.GetString(body.Span[6..^1]);
@@ -133,11 +135,12 @@ public sealed class MessageHookTests(PostgresFixture fixture)
         await client.QueryAsync("listen hook_channel");
         await client.ReadUntilReadyAsync();
 
-        await client.QueryAsync("PROBE select pg_sleep(0.5)::text");
+        // The notifier is connected first, so that the NOTIFY surely lands while the hook's query runs.
+        await using var notifier = await fixture.OpenDirectAsync();
+        await client.QueryAsync("PROBE select pg_sleep(1)::text");
         await Task.Delay(100, Ct);
-        await using (var notifier = await fixture.OpenDirectAsync())
+        await using (var notify = new NpgsqlCommand("notify hook_channel, 'while the hook ran'", notifier))
         {
-            await using var notify = new NpgsqlCommand("notify hook_channel, 'while the hook ran'", notifier);
             await notify.ExecuteNonQueryAsync(Ct);
         }
 

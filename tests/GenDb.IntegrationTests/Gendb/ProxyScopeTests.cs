@@ -1,0 +1,156 @@
+using GenDb.IntegrationTests.Infrastructure;
+using GenDb.Proxy;
+using GenDb.Proxy.Gendb;
+using Npgsql;
+
+namespace GenDb.IntegrationTests.Gendb;
+
+/// <summary>
+/// scope => 'proxy': the proxy remembers the routing for later sessions of the same user and
+/// database and re-applies it after connection-pool resets. Each test has a proxy of its own, so
+/// its routes reach no other test.
+/// </summary>
+public sealed class ProxyScopeTests(PostgresFixture fixture)
+{
+    private static readonly SemaphoreSlim SchemaLock = new(1, 1);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<string> CreateTablePairAsync()
+    {
+        var table = "p_" + Guid.NewGuid().ToString("N")[..10];
+        await using var direct = await fixture.OpenDirectAsync();
+        await SchemaLock.WaitAsync(Ct);
+        try
+        {
+            await Exec(direct, "create schema if not exists gendb_default__public");
+        }
+        catch (PostgresException ex) when (ex.SqlState is "23505" or "42P06")
+        {
+            // Created at the same moment by another test class.
+        }
+        finally
+        {
+            SchemaLock.Release();
+        }
+
+        await Exec(direct, $"create table public.{table} (id int primary key, name text)");
+        await Exec(direct, $"insert into public.{table} values (1, 'real')");
+        await Exec(direct, $"create table gendb_default__public.{table} (id int primary key, name text)");
+        await Exec(direct, $"insert into gendb_default__public.{table} values (1, 'fake'), (2, 'fake')");
+        await Exec(direct, $"grant select on public.{table}, gendb_default__public.{table} to {PostgresFixture.Md5User}");
+        await Exec(direct, $"grant usage on schema gendb_default__public to {PostgresFixture.Md5User}");
+        return table;
+    }
+
+    private static async Task Exec(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    private static async Task<long> Count(NpgsqlConnection connection, string table)
+    {
+        await using var command = new NpgsqlCommand($"select count(*) from {table}", connection);
+        return (long)(await command.ExecuteScalarAsync(Ct))!;
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync(ProxyServer proxy, string user = PostgresFixture.ScramUser, string password = PostgresFixture.ScramPassword, bool pooling = false)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(fixture.ProxyConnectionString(user, password, proxy: proxy)) { Pooling = pooling, MaxPoolSize = 1 };
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(Ct);
+        return connection;
+    }
+
+    [Fact]
+    public async Task ProxyScope_LaterSessionsOfSameUser_SeeSyntheticRows_OtherUsersDoNot()
+    {
+        var table = await CreateTablePairAsync();
+        await using var proxy = fixture.StartProxy(new ProxyOptions(), GendbHooks.Factory(new ProxyRoutes()));
+        await using (var first = await OpenAsync(proxy))
+        {
+            await Exec(first, $"CALL gendb.return_generated(include => '{table}', scope => 'proxy')");
+        }
+
+        await using var later = await OpenAsync(proxy);
+        Assert.Equal(2L, await Count(later, table));
+        await using var status = new NpgsqlCommand("CALL gendb.status()", later);
+        await using (var reader = await status.ExecuteReaderAsync(Ct))
+        {
+            var found = false;
+            while (await reader.ReadAsync(Ct))
+            {
+                if (reader.GetString(1) == table)
+                {
+                    found = true;
+                    Assert.True(reader.GetBoolean(4));
+                    Assert.True(reader.GetBoolean(5));
+                }
+            }
+
+            Assert.True(found);
+        }
+
+        await using var otherUser = await OpenAsync(proxy, PostgresFixture.Md5User, PostgresFixture.Md5Password);
+        Assert.Equal(1L, await Count(otherUser, table));
+
+        await Exec(later, $"CALL gendb.return_actual(include => '{table}', scope => 'proxy')");
+        await using var afterReturn = await OpenAsync(proxy);
+        Assert.Equal(1L, await Count(afterReturn, table));
+    }
+
+    [Fact]
+    public async Task ProxyScope_PooledConnectionReset_StillRouted()
+    {
+        var table = await CreateTablePairAsync();
+        await using var proxy = fixture.StartProxy(new ProxyOptions(), GendbHooks.Factory(new ProxyRoutes()));
+        int processId;
+        await using (var connection = await OpenAsync(proxy, pooling: true))
+        {
+            processId = connection.ProcessID;
+            await Exec(connection, $"CALL gendb.return_generated(include => '{table}', scope => 'proxy')");
+        }
+
+        // Back from the pool: the same server session, reset by Npgsql with DISCARD ALL, which drops temp views.
+        await using (var connection = await OpenAsync(proxy, pooling: true))
+        {
+            Assert.Equal(processId, connection.ProcessID);
+            Assert.Equal(2L, await Count(connection, table));
+            await Exec(connection, "DISCARD TEMP");
+            Assert.Equal(2L, await Count(connection, table));
+        }
+
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task StartupRoutes_EverySessionRoutedFromItsFirstQuery()
+    {
+        var table = await CreateTablePairAsync();
+        await using var proxy = fixture.StartProxy(new ProxyOptions(), GendbHooks.Factory(new ProxyRoutes([new ProxyRoute(table, null, "default")])));
+
+        await using var scram = await OpenAsync(proxy);
+        await using var md5 = await OpenAsync(proxy, PostgresFixture.Md5User, PostgresFixture.Md5Password);
+
+        Assert.Equal(2L, await Count(scram, table));
+        Assert.Equal(2L, await Count(md5, table));
+    }
+
+    [Fact]
+    public async Task ProxyScope_RouteCannotBeApplied_SessionGetsWarningAndRealRows()
+    {
+        await using var proxy = fixture.StartProxy(new ProxyOptions(), GendbHooks.Factory(new ProxyRoutes([new ProxyRoute("no_such_table_anywhere", null, "default")])));
+        await using var client = await RawPgClient.LoginAsync(proxy.LocalEndPoint);
+
+        // Npgsql would run its own type-loading query first; a bare client shows the order exactly.
+        await client.QueryAsync("select 42");
+        var messages = await client.ReadUntilReadyAsync();
+
+        Assert.Equal(GenDb.Protocol.BackendMessageType.NoticeResponse, messages[0].Type);
+        var warning = messages[0].Error();
+        Assert.Equal("WARNING", warning.Severity);
+        Assert.Contains(messages, m => m.Type == GenDb.Protocol.BackendMessageType.DataRow && m.Text().EndsWith("42", StringComparison.Ordinal));
+        Assert.Contains("no_such_table_anywhere", warning.Message, StringComparison.Ordinal);
+    }
+}
