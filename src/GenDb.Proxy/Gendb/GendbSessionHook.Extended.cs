@@ -48,7 +48,9 @@ internal sealed partial class GendbSessionHook
 
     private sealed record ReplyStep(byte[] Messages) : Step;
 
-    private sealed record ExecuteStep(string Portal, int MaxRows) : Step;
+    // The portal is taken when the Execute arrives, as the server would take it: a Close or a new
+    // Bind of the same name later in the batch does not change what this Execute runs.
+    private sealed record ExecuteStep(string Name, GendbPortal Portal, int MaxRows) : Step;
 
     private sealed record ErrorStep(PostgresError Error) : Step;
 
@@ -174,7 +176,7 @@ internal sealed partial class GendbSessionHook
                 Describe(span[0], name);
                 break;
             case FrontendMessageType.Execute:
-                _steps.Add(new ExecuteStep(name, BinaryPrimitives.ReadInt32BigEndian(span[next..])));
+                _steps.Add(new ExecuteStep(name, _portals[name], BinaryPrimitives.ReadInt32BigEndian(span[next..])));
                 break;
             case FrontendMessageType.Close:
                 if (span[0] == (byte)'S')
@@ -360,12 +362,7 @@ internal sealed partial class GendbSessionHook
                 await FailAsync(session, error.Error, output, cancellationToken);
                 return false;
             case ExecuteStep execute:
-                if (!_portals.TryGetValue(execute.Portal, out var portal))
-                {
-                    await FailAsync(session, PostgresError.CreateError("34000", $"portal \"{execute.Portal}\" does not exist"), output, cancellationToken);
-                    return false;
-                }
-
+                var portal = execute.Portal;
                 if (portal.Error is not null)
                 {
                     await FailAsync(session, portal.Error, output, cancellationToken);
