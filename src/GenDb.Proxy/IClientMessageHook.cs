@@ -67,6 +67,9 @@ public interface IBackendLease : IAsyncDisposable
     ValueTask<BackendMessage> ReadBackendMessageAsync(CancellationToken cancellationToken);
 
     ValueTask SendToClientAsync(ReadOnlyMemory<byte> messages, CancellationToken cancellationToken);
+
+    /// <summary>Passes a message read from the server on to the client, as the relay would have.</summary>
+    ValueTask ForwardToClientAsync(BackendMessage message, CancellationToken cancellationToken);
 }
 
 /// <summary>What is known of a session: from its startup packet and from the server's replies.</summary>

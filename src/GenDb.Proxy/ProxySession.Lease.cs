@@ -162,6 +162,12 @@ internal sealed partial class ProxySession
             return SendAllAsync(session._client, messages, cancellationToken);
         }
 
+        public ValueTask ForwardToClientAsync(BackendMessage message, CancellationToken cancellationToken)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return session.SendWholeMessageToClientAsync(message, cancellationToken);
+        }
+
         public ValueTask DisposeAsync()
         {
             if (!_disposed)

@@ -425,8 +425,7 @@ internal sealed partial class GendbSessionHook
                     continue;
                 }
 
-                var frame = new MessageBuilder(message.Body.Length + FrameHeader.Size).Begin(message.Type).WriteBytes(message.Body).End();
-                await lease.SendToClientAsync(frame.Written, cancellationToken);
+                await lease.ForwardToClientAsync(message, cancellationToken);
             }
         }
 

@@ -185,8 +185,7 @@ internal sealed partial class GendbSessionHook(ProcedureCatalog catalog, ProxyRo
             do
             {
                 message = await lease.ReadBackendMessageAsync(cancellationToken);
-                var frame = new MessageBuilder(message.Body.Length + FrameHeader.Size).Begin(message.Type).WriteBytes(message.Body).End();
-                await lease.SendToClientAsync(frame.Written, cancellationToken);
+                await lease.ForwardToClientAsync(message, cancellationToken);
             }
             while (message.Type != BackendMessageType.ReadyForQuery);
         }
