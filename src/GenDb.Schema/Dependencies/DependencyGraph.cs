@@ -87,20 +87,16 @@ public sealed class DependencyGraph
             .Select(t => (From: t.QualifiedName, To: t.Parent!))
             .ToList();
 
-        var dependencies = nodes.ToDictionary(
-            n => n,
-            n => edges.Where(e => e.From == n).Select(e => e.To)
-                .Concat(structural.Where(s => s.From == n).Select(s => s.To))
-                .Distinct()
-                .Order()
-                .ToList());
+        var targets = edges.Select(e => (e.From, e.To)).Concat(structural).ToLookup(e => e.From, e => e.To);
+        var edgesFrom = edges.ToLookup(e => e.From);
+        var dependencies = nodes.ToDictionary(n => n, n => targets[n].Distinct().Order().ToList());
 
         var order = new List<QualifiedName>();
         var cycles = new List<TableCycle>();
         foreach (var component in Tarjan.StronglyConnected(nodes, n => dependencies[n]))
         {
             var members = component.ToHashSet();
-            var inner = edges.Where(e => members.Contains(e.From) && members.Contains(e.To)).ToList();
+            var inner = component.SelectMany(m => edgesFrom[m]).Where(e => members.Contains(e.To)).ToList();
             var isCycle = component.Count > 1 || inner.Any(e => e.IsSelfReference);
             if (!isCycle)
             {

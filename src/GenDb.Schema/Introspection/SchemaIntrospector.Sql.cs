@@ -184,7 +184,8 @@ public static partial class SchemaIntrospector
           JOIN pg_class c ON c.oid = s.seqrelid
           JOIN pg_namespace n ON n.oid = c.relnamespace
          WHERE {VisibleNamespace("n")}
-           AND has_sequence_privilege(c.oid, 'SELECT, USAGE, UPDATE')
+           -- The CASE keeps the planner from calling has_sequence_privilege on pg_class rows that are not sequences.
+           AND CASE WHEN c.relkind = 'S' THEN has_sequence_privilege(c.oid, 'SELECT, USAGE, UPDATE') ELSE false END
            AND {NotExtensionMember("pg_class", "c.oid")}
          ORDER BY n.nspname, c.relname
         """;

@@ -26,7 +26,32 @@ public static partial class SchemaIntrospector
                 "ROLLBACK the transaction, then try again."));
         }
 
-        var result = await session.QueryAsync(CatalogQuery, cancellationToken);
+        // pg_get_expr, format_type and pg_get_constraintdef qualify names not on the search_path,
+        // so an empty search_path makes every user object schema-qualified whatever the client set:
+        // the definitions are then valid in a gendb_* copy's context too. is_local = true confines
+        // the change to the implicit transaction of this one multi-statement query; inside the
+        // client's own transaction block it would outlive the query, so it is put back afterwards.
+        var inTransaction = session.TransactionStatus == TransactionStatus.InTransaction;
+        string? previousSearchPath = null;
+        if (inTransaction)
+        {
+            var current = await session.QueryAsync("SELECT current_setting('search_path')", cancellationToken);
+            previousSearchPath = current.Rows.Count == 1 ? current.Rows[0][0] : null;
+        }
+
+        SqlResult result;
+        try
+        {
+            result = await session.QueryAsync(ClearSearchPath + CatalogQuery, cancellationToken);
+        }
+        finally
+        {
+            if (previousSearchPath is not null)
+            {
+                await session.QueryAsync($"SELECT set_config('search_path', {Sql.Literal(previousSearchPath)}, true)", cancellationToken);
+            }
+        }
+
         if (result.Rows.Count != 1 || result.Rows[0].Length != 1 || result.Rows[0][0] is not { } json)
         {
             throw new SqlErrorException($"The catalog query returned {result.Rows.Count} rows instead of one JSON document.");
@@ -34,6 +59,8 @@ public static partial class SchemaIntrospector
 
         return Parse(json);
     }
+
+    private const string ClearSearchPath = "SELECT set_config('search_path', '', true);\n";
 
     /// <summary>Builds the model from the JSON document <see cref="CatalogQuery"/> returns.</summary>
     internal static DatabaseModel Parse(string json)

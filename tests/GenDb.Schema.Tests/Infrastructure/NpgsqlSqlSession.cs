@@ -21,18 +21,30 @@ public sealed class NpgsqlSqlSession(NpgsqlConnection connection) : ISqlSession
         {
             await using var command = new NpgsqlCommand(sql, connection);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+            // Like the proxy's session: the rows of the last result set of a multi-statement query.
+            var columns = new List<string>();
             var rows = new List<string?[]>();
-            while (await reader.ReadAsync(cancellationToken))
+            do
             {
-                var row = new string?[reader.FieldCount];
-                for (var i = 0; i < row.Length; i++)
+                if (reader.FieldCount == 0)
                 {
-                    row[i] = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture);
+                    continue;
                 }
 
-                rows.Add(row);
+                columns = [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
+                rows = [];
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var row = new string?[reader.FieldCount];
+                    for (var i = 0; i < row.Length; i++)
+                    {
+                        row[i] = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture);
+                    }
+
+                    rows.Add(row);
+                }
             }
+            while (await reader.NextResultAsync(cancellationToken));
 
             return new SqlResult(columns, rows, null);
         }
