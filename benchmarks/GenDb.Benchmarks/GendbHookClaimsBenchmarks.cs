@@ -118,6 +118,9 @@ public class GendbHookClaimsBenchmarks
             return ValueTask.CompletedTask;
         }
 
+        public ValueTask ForwardToClientAsync(BackendMessage message, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Preparing a gendb statement does not talk to the server.");
+
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
         /// <summary>True when the first message sent to the client has type <paramref name="type"/>.</summary>

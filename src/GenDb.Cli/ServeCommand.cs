@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using GenDb.Proxy;
 using GenDb.Proxy.Gendb;
+using GenDb.Schema.Synthetic;
 
 namespace GenDb.Cli;
 
@@ -49,7 +50,7 @@ internal static class ServeCommand
         }
 
         using var loggerFactory = Logging.Create(level);
-        var routes = new ProxyRoutes(arguments.Routes.Select(r => new ProxyRoute(r, null, GenDb.Commands.Routing.SyntheticNaming.DefaultScenario)));
+        var routes = new ProxyRoutes(arguments.Routes.Select(r => new ProxyRoute(r, null, GenDb.Schema.Synthetic.SyntheticNaming.DefaultScenario)));
         await using var server = new ProxyServer(options, loggerFactory, GendbHooks.Factory(routes));
         try
         {

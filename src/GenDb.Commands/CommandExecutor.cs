@@ -1,6 +1,8 @@
 using GenDb.Commands.Execution;
 using GenDb.Commands.Routing;
 using GenDb.Protocol;
+using GenDb.Sql;
+using GenDb.Schema.Synthetic;
 
 namespace GenDb.Commands;
 

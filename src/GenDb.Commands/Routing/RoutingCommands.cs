@@ -1,6 +1,8 @@
 using System.Globalization;
 using GenDb.Commands.Execution;
 using GenDb.Protocol;
+using GenDb.Sql;
+using GenDb.Schema.Synthetic;
 
 namespace GenDb.Commands.Routing;
 
@@ -58,13 +60,13 @@ public static class RoutingCommands
 
         // Definitions of the real views over these tables are read before any temp view shadows a
         // name, with pg_temp searched last, so that pg_get_viewdef writes names unqualified.
-        var views = await ListDependentViewsAsync(session, selected.Select(t => Sql.Qualified(t.SourceSchema, t.Name)), cancellationToken);
+        var views = await ListDependentViewsAsync(session, selected.Select(t => Quote.Qualified(t.SourceSchema, t.Name)), cancellationToken);
 
         var rows = new List<object?[]>();
         foreach (var table in selected)
         {
             await session.QueryAsync(
-                $"CREATE OR REPLACE TEMP VIEW {Sql.Identifier(table.Name)} AS SELECT * FROM {Sql.Qualified(table.SyntheticSchema, table.Name)}",
+                $"CREATE OR REPLACE TEMP VIEW {Quote.Identifier(table.Name)} AS SELECT * FROM {Quote.Qualified(table.SyntheticSchema, table.Name)}",
                 cancellationToken);
             rows.Add([table.SourceSchema, table.Name, "table", $"{table.SyntheticSchema}.{table.Name}", null]);
         }
@@ -82,7 +84,7 @@ public static class RoutingCommands
             else
             {
                 await session.QueryAsync(
-                    $"CREATE OR REPLACE TEMP VIEW {Sql.Identifier(view.Name)} AS {view.Definition!.TrimEnd().TrimEnd(';')}",
+                    $"CREATE OR REPLACE TEMP VIEW {Quote.Identifier(view.Name)} AS {view.Definition!.TrimEnd().TrimEnd(';')}",
                     cancellationToken);
                 rows.Add([view.Schema, view.Name, "view", "pg_temp." + view.Name, "recreated as a temp view over the routed tables"]);
             }
@@ -129,7 +131,7 @@ public static class RoutingCommands
                 WITH RECURSIVE deps(oid) AS (
                   SELECT r.ev_class FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
                   WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass
-                    AND d.refobjid = {Sql.Literal("pg_temp." + Sql.Identifier(name))}::regclass AND r.ev_class <> d.refobjid
+                    AND d.refobjid = {Quote.Literal("pg_temp." + Quote.Identifier(name))}::regclass AND r.ev_class <> d.refobjid
                   UNION
                   SELECT r.ev_class FROM deps JOIN pg_depend d ON d.refobjid = deps.oid AND d.classid = 'pg_rewrite'::regclass
                   JOIN pg_rewrite r ON r.oid = d.objid WHERE r.ev_class <> deps.oid
@@ -137,7 +139,7 @@ public static class RoutingCommands
                 SELECT c.relname FROM deps JOIN pg_class c ON c.oid = deps.oid ORDER BY 1
                 """,
                 cancellationToken);
-            await session.QueryAsync($"DROP VIEW IF EXISTS pg_temp.{Sql.Identifier(name)} CASCADE", cancellationToken);
+            await session.QueryAsync($"DROP VIEW IF EXISTS pg_temp.{Quote.Identifier(name)} CASCADE", cancellationToken);
             rows.Add([sourceSchema, name, "table", $"{sourceSchema}.{name}", null]);
             foreach (var dependent in dependents.Rows)
             {
@@ -204,7 +206,7 @@ public static class RoutingCommands
                    (SELECT has_table_privilege(rc.oid, 'SELECT') FROM pg_class rc JOIN pg_namespace rn ON rn.oid = rc.relnamespace
                      WHERE rn.nspname = substr(n.nspname, {prefix.Length + 1}) AND rc.relname = c.relname)
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE starts_with(n.nspname, {Sql.Literal(prefix)}) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+            WHERE starts_with(n.nspname, {Quote.Literal(prefix)}) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
             ORDER BY 2, 3
             """,
             cancellationToken);
@@ -251,9 +253,9 @@ public static class RoutingCommands
         }
 
         var saved = (await session.QueryAsync("SELECT current_setting('search_path')", cancellationToken)).Rows[0][0]!;
-        await session.QueryAsync($"SELECT set_config('search_path', {Sql.Literal(string.IsNullOrWhiteSpace(saved) ? "pg_temp" : saved + ", pg_temp")}, true)", cancellationToken);
+        await session.QueryAsync($"SELECT set_config('search_path', {Quote.Literal(string.IsNullOrWhiteSpace(saved) ? "pg_temp" : saved + ", pg_temp")}, true)", cancellationToken);
         // A failure aborts the transaction, and with it this SET LOCAL; no restore is needed then.
-        var oids = "ARRAY[" + string.Join(", ", tables.Select(t => Sql.Literal(t) + "::regclass::oid")) + "]";
+        var oids = "ARRAY[" + string.Join(", ", tables.Select(t => Quote.Literal(t) + "::regclass::oid")) + "]";
         var result = await session.QueryAsync(
             $"""
             WITH RECURSIVE deps(oid, depth) AS (
@@ -279,7 +281,7 @@ public static class RoutingCommands
             ORDER BY depth, 1, 2
             """,
             cancellationToken);
-        await session.QueryAsync($"SELECT set_config('search_path', {Sql.Literal(saved)}, true)", cancellationToken);
+        await session.QueryAsync($"SELECT set_config('search_path', {Quote.Literal(saved)}, true)", cancellationToken);
         return result.Rows.Select(r => new DependentView(r[0]!, r[1]!, r[2]!, r[3], r[4] == "t")).ToList();
     }
 }

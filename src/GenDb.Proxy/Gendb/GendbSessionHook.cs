@@ -3,6 +3,8 @@ using System.Text;
 using GenDb.Commands;
 using GenDb.Commands.Execution;
 using GenDb.Protocol;
+using GenDb.Sql;
+using GenDb.Schema.Synthetic;
 
 namespace GenDb.Proxy.Gendb;
 
@@ -155,7 +157,7 @@ internal sealed partial class GendbSessionHook(ProcedureCatalog catalog, ProxyRo
         {
             case GendbProcedures.ReturnGeneratedName when proxyScope:
                 routes.Add(info.User, info.Database, new ProxyRoute(call.GetText("include"), call.GetText("exclude"),
-                    call.GetText("scenario") ?? Commands.Routing.SyntheticNaming.DefaultScenario));
+                    call.GetText("scenario") ?? GenDb.Schema.Synthetic.SyntheticNaming.DefaultScenario));
                 break;
             case GendbProcedures.ReturnActualName when proxyScope:
                 routes.Remove(info.User, info.Database, call.GetText("include"));

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
-using GenDb.Commands.Execution;
 using GenDb.Protocol;
+using GenDb.Sql;
 
 namespace GenDb.Proxy.Gendb;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using GenDb.Commands.Execution;
 using GenDb.Protocol;
+using GenDb.Sql;
 
 namespace GenDb.Schema;
 
@@ -48,7 +48,7 @@ public static partial class SchemaIntrospector
         {
             if (previousSearchPath is not null)
             {
-                await session.QueryAsync($"SELECT set_config('search_path', {Sql.Literal(previousSearchPath)}, true)", cancellationToken);
+                await session.QueryAsync($"SELECT set_config('search_path', {Quote.Literal(previousSearchPath)}, true)", cancellationToken);
             }
         }
 

@@ -1,10 +1,11 @@
+using GenDb.Sql;
 namespace GenDb.Schema;
 
 /// <summary>A schema-qualified object name, compared ordinally (PostgreSQL names are case-sensitive once read).</summary>
 public sealed record QualifiedName(string Schema, string Name) : IComparable<QualifiedName>
 {
     /// <summary>The name as SQL, both parts quoted: <c>"public"."film"</c>.</summary>
-    public string Sql => Commands.Execution.Sql.Qualified(Schema, Name);
+    public string Sql => GenDb.Sql.Quote.Qualified(Schema, Name);
 
     public int CompareTo(QualifiedName? other)
     {

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using GenDb.Commands.Execution;
-using GenDb.Commands.Routing;
+using GenDb.Sql;
 
 namespace GenDb.Schema.Synthetic;
 
@@ -38,7 +37,7 @@ public static partial class SyntheticCopyBuilder
         var statements = new List<string>();
         foreach (var schema in ordered.Select(t => t.Schema).Distinct(StringComparer.Ordinal))
         {
-            statements.Add($"CREATE SCHEMA IF NOT EXISTS {Sql.Identifier(SyntheticNaming.SchemaFor(scenario, schema))}");
+            statements.Add($"CREATE SCHEMA IF NOT EXISTS {Quote.Identifier(SyntheticNaming.SchemaFor(scenario, schema))}");
         }
 
         var sequenceMap = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -83,12 +82,12 @@ public static partial class SyntheticCopyBuilder
                 // constraints (Pagila adds foreign keys per partition) are added to it.
                 foreach (var constraint in table.Constraints.Where(c => !c.IsInherited && c.Kind is ConstraintKind.Check))
                 {
-                    statements.Add($"ALTER TABLE {target.Sql} ADD CONSTRAINT {Sql.Identifier(constraint.Name)} {constraint.Definition}");
+                    statements.Add($"ALTER TABLE {target.Sql} ADD CONSTRAINT {Quote.Identifier(constraint.Name)} {constraint.Definition}");
                 }
 
                 foreach (var foreignKey in table.ForeignKeys.Where(fk => !fk.IsInherited))
                 {
-                    late.Add($"ALTER TABLE {target.Sql} ADD CONSTRAINT {Sql.Identifier(foreignKey.Name)} {ForeignKey(foreignKey, scenario)}");
+                    late.Add($"ALTER TABLE {target.Sql} ADD CONSTRAINT {Quote.Identifier(foreignKey.Name)} {ForeignKey(foreignKey, scenario)}");
                 }
 
                 continue;
@@ -102,17 +101,17 @@ public static partial class SyntheticCopyBuilder
 
             foreach (var foreignKey in table.ForeignKeys.Where(fk => !fk.IsInherited))
             {
-                late.Add($"ALTER TABLE {target.Sql} ADD CONSTRAINT {Sql.Identifier(foreignKey.Name)} {ForeignKey(foreignKey, scenario)}");
+                late.Add($"ALTER TABLE {target.Sql} ADD CONSTRAINT {Quote.Identifier(foreignKey.Name)} {ForeignKey(foreignKey, scenario)}");
             }
 
             if (table.Comment is not null)
             {
-                late.Add($"COMMENT ON TABLE {target.Sql} IS {Sql.Literal(table.Comment)}");
+                late.Add($"COMMENT ON TABLE {target.Sql} IS {Quote.Literal(table.Comment)}");
             }
 
             foreach (var column in table.Columns.Where(c => c.Comment is not null))
             {
-                late.Add($"COMMENT ON COLUMN {target.Sql}.{Sql.Identifier(column.Name)} IS {Sql.Literal(column.Comment)}");
+                late.Add($"COMMENT ON COLUMN {target.Sql}.{Quote.Identifier(column.Name)} IS {Quote.Literal(column.Comment)}");
             }
         }
 
@@ -120,7 +119,7 @@ public static partial class SyntheticCopyBuilder
         {
             if (selected.Contains(owner.Table))
             {
-                late.Add($"ALTER SEQUENCE {synthetic} OWNED BY {Target(owner.Table, scenario).Sql}.{Sql.Identifier(owner.Column)}");
+                late.Add($"ALTER SEQUENCE {synthetic} OWNED BY {Target(owner.Table, scenario).Sql}.{Quote.Identifier(owner.Column)}");
             }
         }
 
@@ -139,7 +138,7 @@ public static partial class SyntheticCopyBuilder
         {
             sql.Append(first ? "\n  " : ",\n  ");
             first = false;
-            sql.Append(Sql.Identifier(column.Name)).Append(' ').Append(column.TypeSql);
+            sql.Append(Quote.Identifier(column.Name)).Append(' ').Append(column.TypeSql);
             if (column.Collation is not null)
             {
                 sql.Append(" COLLATE ").Append(column.Collation.Sql);
@@ -157,7 +156,7 @@ public static partial class SyntheticCopyBuilder
             {
                 var expression = NextvalCall().Replace(column.Default, m =>
                     sequenceMap.TryGetValue(m.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal), out var synthetic)
-                        ? $"nextval({Sql.Literal(synthetic)}::regclass)"
+                        ? $"nextval({Quote.Literal(synthetic)}::regclass)"
                         : m.Value);
                 sql.Append(" DEFAULT ").Append(expression);
             }
@@ -170,7 +169,7 @@ public static partial class SyntheticCopyBuilder
 
         foreach (var constraint in table.Constraints.Where(c => c.Kind != ConstraintKind.ForeignKey && !c.IsInherited))
         {
-            sql.Append(",\n  CONSTRAINT ").Append(Sql.Identifier(constraint.Name)).Append(' ').Append(constraint.Definition);
+            sql.Append(",\n  CONSTRAINT ").Append(Quote.Identifier(constraint.Name)).Append(' ').Append(constraint.Definition);
         }
 
         sql.Append("\n)");
@@ -186,9 +185,9 @@ public static partial class SyntheticCopyBuilder
     {
         var referenced = Target(foreignKey.Referenced!, scenario);
         var sql = new StringBuilder("FOREIGN KEY (")
-            .AppendJoin(", ", foreignKey.Columns.Select(Sql.Identifier))
+            .AppendJoin(", ", foreignKey.Columns.Select(Quote.Identifier))
             .Append(") REFERENCES ").Append(referenced.Sql).Append(" (")
-            .AppendJoin(", ", foreignKey.ReferencedColumns.Select(Sql.Identifier)).Append(')');
+            .AppendJoin(", ", foreignKey.ReferencedColumns.Select(Quote.Identifier)).Append(')');
         if (foreignKey.MatchFull)
         {
             sql.Append(" MATCH FULL");

@@ -1,7 +1,7 @@
 using System.Globalization;
-using GenDb.Commands.Execution;
 using GenDb.Protocol;
 using Npgsql;
+using GenDb.Sql;
 
 namespace GenDb.Schema.Tests.Infrastructure;
 

@@ -1,7 +1,8 @@
 using System.Text;
 using GenDb.Protocol;
+using GenDb.Sql;
 
-namespace GenDb.Commands.Routing;
+namespace GenDb.Schema.Synthetic;
 
 /// <summary>
 /// Where synthetic copies live: source schema <c>S</c> of scenario <c>C</c> is copied into schema
@@ -24,7 +25,7 @@ public static class SyntheticNaming
         var name = SchemaPrefix(scenario) + sourceSchema;
         if (Encoding.UTF8.GetByteCount(name) > MaxIdentifierBytes)
         {
-            throw new Execution.GendbCommandException(PostgresError.CreateError("42622",
+            throw new SqlErrorException(PostgresError.CreateError("42622",
                 $"the synthetic schema name \"{name}\" is longer than {MaxIdentifierBytes} bytes",
                 "Use a shorter scenario name; PostgreSQL would truncate the schema name."));
         }

@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace GenDb.Commands.Execution;
+namespace GenDb.Sql;
 
 /// <summary>Quoting for the SQL GenDB generates: every identifier quoted, every literal escaped.</summary>
-public static class Sql
+public static class Quote
 {
     public static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

@@ -1,6 +1,7 @@
 using GenDb.Protocol;
+using GenDb.Sql;
 
-namespace GenDb.Commands.Execution;
+namespace GenDb.Sql;
 
 /// <summary>
 /// Where a GENDB command runs its SQL: the client's own server session when it comes through the
