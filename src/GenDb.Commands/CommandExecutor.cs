@@ -1,5 +1,6 @@
 using GenDb.Commands.Execution;
 using GenDb.Commands.Routing;
+using GenDb.Commands.Synthetic;
 using GenDb.Protocol;
 using GenDb.Sql;
 using GenDb.Schema.Synthetic;
@@ -18,6 +19,7 @@ public static class CommandExecutor
         GendbProcedures.ReturnGeneratedName or GendbProcedures.ReturnActualName => RoutingCommands.RouteColumns,
         GendbProcedures.StatusName => RoutingCommands.StatusColumns,
         GendbProcedures.HelpName => HelpColumns,
+        GendbProcedures.SyncName or GendbProcedures.DropScenarioName => SyntheticCommands.Columns,
         _ => throw new InvalidOperationException($"No result columns for gendb.{procedure.Name}."),
     };
 
@@ -35,6 +37,12 @@ public static class CommandExecutor
                 return RoutingCommands.ReturnActualAsync(session, call.GetText("include"), call.GetText("exclude"), cancellationToken);
             case GendbProcedures.StatusName:
                 return RoutingCommands.StatusAsync(session, cancellationToken);
+            case GendbProcedures.SyncName:
+                return SyntheticCommands.SyncAsync(session, call.GetText("include"), call.GetText("exclude"),
+                    call.GetText("scenario") ?? SyntheticNaming.DefaultScenario, call.GetBoolean("force") ?? false, cancellationToken);
+            case GendbProcedures.DropScenarioName:
+                return SyntheticCommands.DropScenarioAsync(session, call.GetText("scenario") ?? SyntheticNaming.DefaultScenario,
+                    call.GetText("schema"), call.GetBoolean("force") ?? false, cancellationToken);
             case GendbProcedures.HelpName:
                 return Task.FromResult(Help(ProcedureCatalog.Default));
             default:

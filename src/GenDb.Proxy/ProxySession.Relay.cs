@@ -149,7 +149,6 @@ internal sealed partial class ProxySession
                             reader.AdvanceTo(buffer.Start, buffer.End);
                             break;
                         case ScanStop.Terminated:
-                            _clientTerminated = true;
                             SetClosing(null, "client sent Terminate");
                             reader.AdvanceTo(buffer.End);
                             return;
@@ -253,6 +252,9 @@ internal sealed partial class ProxySession
             offset += frameLength;
             if (header.Type == (byte)FrontendMessageType.Terminate)
             {
+                // Known before the Terminate is sent: the server closes at once on it, and its
+                // end must not be taken for a server that died.
+                _clientTerminated = true;
                 forward = offset;
                 return ScanStop.Terminated;
             }

@@ -134,19 +134,19 @@ public sealed class ProcedureBinderTests
         Assert.Equal("42883", error.SqlState);
         Assert.Equal("procedure gendb.return_generate does not exist", error.Message);
         Assert.Equal(
-            "GenDB procedures: generate_data, help, return_actual, return_generated, status. CALL gendb.help() lists their parameters.",
+            "GenDB procedures: drop_scenario, generate_data, help, return_actual, return_generated, status, sync. CALL gendb.help() lists their parameters.",
             error.Hint);
         Assert.Equal(12, error.Position);
     }
 
     [Fact]
-    public void Bind_UnknownProcedureInDefaultCatalog_HintListsTheFour()
+    public void Bind_UnknownProcedureInDefaultCatalog_HintListsThemAll()
     {
         var parsed = GendbCallParser.Parse("CALL gendb.foo()");
         var error = ProcedureBinder.Bind(ProcedureCatalog.Default, parsed.Call!, []).Error;
 
         Assert.Equal("procedure gendb.foo does not exist", error!.Message);
-        Assert.StartsWith("GenDB procedures: help, return_actual, return_generated, status.", error.Hint, StringComparison.Ordinal);
+        Assert.StartsWith("GenDB procedures: drop_scenario, help, return_actual, return_generated, status, sync.", error.Hint, StringComparison.Ordinal);
     }
 
     [Fact]

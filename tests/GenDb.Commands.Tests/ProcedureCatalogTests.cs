@@ -6,9 +6,9 @@ public sealed class ProcedureCatalogTests
         new(name, type, defaultValue, required, $"The {name}.", aliases);
 
     [Fact]
-    public void Default_Procedures_AreTheFourByName()
+    public void Default_Procedures_AreTheSixByName()
     {
-        Assert.Equal(["help", "return_actual", "return_generated", "status"], ProcedureCatalog.Default.Procedures.Select(p => p.Name));
+        Assert.Equal(["drop_scenario", "help", "return_actual", "return_generated", "status", "sync"], ProcedureCatalog.Default.Procedures.Select(p => p.Name));
     }
 
     [Fact]
@@ -57,11 +57,13 @@ public sealed class ProcedureCatalogTests
 
         Assert.Equal(
             [
+                ("drop_scenario", null), ("drop_scenario", "scenario"), ("drop_scenario", "schema"), ("drop_scenario", "force"),
                 ("help", null),
                 ("return_actual", null), ("return_actual", "include"), ("return_actual", "exclude"), ("return_actual", "scope"),
                 ("return_generated", null), ("return_generated", "include"), ("return_generated", "exclude"),
                 ("return_generated", "scenario"), ("return_generated", "scope"),
                 ("status", null),
+                ("sync", null), ("sync", "include"), ("sync", "exclude"), ("sync", "scenario"), ("sync", "force"),
             ],
             rows.Select(r => (r.Procedure, r.Parameter)));
     }
@@ -97,10 +99,10 @@ public sealed class ProcedureCatalogTests
 
         var catalog = ProcedureCatalog.Default.With(generate);
 
-        Assert.Equal(["generate_data", "help", "return_actual", "return_generated", "status"], catalog.Procedures.Select(p => p.Name));
+        Assert.Equal(["drop_scenario", "generate_data", "help", "return_actual", "return_generated", "status", "sync"], catalog.Procedures.Select(p => p.Name));
         Assert.Contains(new ProcedureHelpRow("generate_data", "rows", "integer", null, "The rows."), catalog.HelpRows);
         Assert.Contains(new ProcedureHelpRow("generate_data", "seed", "integer", "42", "The seed."), catalog.HelpRows);
-        Assert.Equal(4, ProcedureCatalog.Default.Procedures.Count);
+        Assert.Equal(6, ProcedureCatalog.Default.Procedures.Count);
     }
 
     [Fact]
@@ -112,7 +114,7 @@ public sealed class ProcedureCatalogTests
 
         Assert.True(catalog.TryGet("help", out var found));
         Assert.Same(help, found);
-        Assert.Equal(4, catalog.Procedures.Count);
+        Assert.Equal(6, catalog.Procedures.Count);
     }
 
     [Fact]

@@ -10,6 +10,8 @@ public static class GendbProcedures
     public const string ReturnActualName = "return_actual";
     public const string StatusName = "status";
     public const string HelpName = "help";
+    public const string SyncName = "sync";
+    public const string DropScenarioName = "drop_scenario";
 
     // Shared by return_generated and return_actual: the two are each other's inverse.
     // Declared before the procedures that use them: static initializers run in text order.
@@ -34,8 +36,44 @@ public static class GendbProcedures
         GendbType.Text,
         Default: "session",
         Required: false,
-        "How long the routing lasts: 'session' (the only scope for now), until the session ends or undoes it.",
+        "How long the routing lasts: 'session' (this connection) or 'proxy' (also every later session of this user and database through this proxy).",
         []);
+
+    private static readonly ProcedureParameter Scenario = new(
+        "scenario",
+        GendbType.Text,
+        Default: "default",
+        Required: false,
+        "Which synthetic copy: scenario c of schema s lives in schema gendb_<c>__<s>.",
+        []);
+
+    private static readonly ProcedureParameter Force = new(
+        "force",
+        GendbType.Boolean,
+        Default: false,
+        Required: false,
+        "Also drop or recreate synthetic tables that other sessions are routed to (they then read the new copy, or fail if it is gone).",
+        []);
+
+    public static ProcedureDefinition Sync { get; } = new(
+        SyncName,
+        "Brings the synthetic copies of the matching tables (and of the tables they reference) in line with the real schema: creates missing ones, recreates changed ones, drops those whose source is gone.",
+        [Include, Exclude, Scenario, Force]);
+
+    public static ProcedureDefinition DropScenario { get; } = new(
+        DropScenarioName,
+        "Drops a scenario's synthetic schemas (or the one of a source schema), leaving the real tables as they are.",
+        [
+            Scenario,
+            new ProcedureParameter(
+                "schema",
+                GendbType.Text,
+                Default: null,
+                Required: false,
+                "Only the copy of this source schema; NULL means every schema of the scenario.",
+                []),
+            Force,
+        ]);
 
     public static ProcedureDefinition ReturnGenerated { get; } = new(
         ReturnGeneratedName,
@@ -68,5 +106,5 @@ public static class GendbProcedures
         "Lists the GenDB procedures and their parameters.",
         []);
 
-    public static IReadOnlyList<ProcedureDefinition> All { get; } = [ReturnGenerated, ReturnActual, Status, Help];
+    public static IReadOnlyList<ProcedureDefinition> All { get; } = [ReturnGenerated, ReturnActual, Status, Help, Sync, DropScenario];
 }

@@ -1,0 +1,285 @@
+using GenDb.Commands.Execution;
+using GenDb.Commands.Routing;
+using GenDb.Protocol;
+using GenDb.Schema;
+using GenDb.Schema.Synthetic;
+using GenDb.Sql;
+
+namespace GenDb.Commands.Synthetic;
+
+/// <summary>
+/// Keeping synthetic copies in line with the real schema (<c>gendb.sync</c>) and removing them
+/// (<c>gendb.drop_scenario</c>). Only <c>gendb_*</c> schemas are ever written.
+/// </summary>
+public static class SyntheticCommands
+{
+    private const string ObjectInUse = "55006";
+
+    public static IReadOnlyList<ResultColumn> Columns { get; } =
+    [
+        new("schema", ResultType.Text),
+        new("table_name", ResultType.Text),
+        new("synthetic_table", ResultType.Text),
+        new("action", ResultType.Text),
+        new("note", ResultType.Text),
+    ];
+
+    public static async Task<CommandResult> SyncAsync(
+        ISqlSession session, string? include, string? exclude, string scenario, bool force, CancellationToken cancellationToken)
+    {
+        if (SyntheticNaming.ValidateScenario(scenario) is { } invalid)
+        {
+            throw new GendbCommandException(invalid);
+        }
+
+        var model = await SchemaIntrospector.ReadAsync(session, cancellationToken);
+        var searchPath = (await session.QueryAsync("SELECT unnest(current_schemas(false))", cancellationToken)).Rows.Select(r => r[0]!).ToList();
+        var selected = Select(model, searchPath, include, exclude, scenario);
+        var existing = await ExistingCopiesAsync(session, scenario, cancellationToken);
+
+        // A copy is current when its columns read the same as its source's.
+        var changed = new HashSet<QualifiedName>();
+        var missing = new HashSet<QualifiedName>();
+        foreach (var table in selected)
+        {
+            var target = SyntheticCopyBuilder.Target(table.QualifiedName, scenario);
+            if (!existing.TryGetValue(target, out var signature))
+            {
+                missing.Add(table.QualifiedName);
+            }
+            else if (signature != Signature(table))
+            {
+                changed.Add(table.QualifiedName);
+            }
+        }
+
+        // Recreating a table drops the foreign keys of the copies that reference it: they are recreated too.
+        var graph = DependencyGraph.Build(model);
+        var grew = true;
+        while (grew)
+        {
+            grew = false;
+            foreach (var edge in graph.Edges)
+            {
+                if (changed.Contains(edge.To) && existing.ContainsKey(SyntheticCopyBuilder.Target(edge.From, scenario)) && changed.Add(edge.From))
+                {
+                    grew = true;
+                }
+            }
+        }
+
+        var gone = include is null && exclude is null
+            ? existing.Keys.Where(t => SyntheticNaming.TryParseSchema(t.Schema, out _, out var source) && model.FindTable(source, t.Name) is null).ToList()
+            : [];
+
+        if (missing.Count + changed.Count > 0)
+        {
+            await RequireCreatePrivilegeAsync(session, cancellationToken);
+        }
+
+        var rows = new List<object?[]>();
+        foreach (var target in changed.Select(t => SyntheticCopyBuilder.Target(t, scenario)).Concat(gone))
+        {
+            await RefuseIfRoutedElsewhereAsync(session, target, force, cancellationToken);
+        }
+
+        var routedHere = await RoutedInThisSessionAsync(session, cancellationToken);
+        foreach (var target in gone)
+        {
+            await session.QueryAsync($"DROP TABLE IF EXISTS {target.Sql} CASCADE", cancellationToken);
+            SyntheticNaming.TryParseSchema(target.Schema, out _, out var source);
+            rows.Add([source, target.Name, $"{target.Schema}.{target.Name}", "dropped", "its real table no longer exists"]);
+        }
+
+        foreach (var table in changed)
+        {
+            await session.QueryAsync($"DROP TABLE IF EXISTS {SyntheticCopyBuilder.Target(table, scenario).Sql} CASCADE", cancellationToken);
+        }
+
+        var build = missing.Concat(changed).ToList();
+        foreach (var statement in SyntheticCopyBuilder.Build(model, build, scenario))
+        {
+            await session.QueryAsync(statement, cancellationToken);
+        }
+
+        foreach (var table in selected.OrderBy(t => graph.IndexOf(t.QualifiedName)))
+        {
+            var target = SyntheticCopyBuilder.Target(table.QualifiedName, scenario);
+            var action = missing.Contains(table.QualifiedName) ? "created" : changed.Contains(table.QualifiedName) ? "recreated" : "up to date";
+            var note = changed.Contains(table.QualifiedName) && existing.TryGetValue(target, out var old) && old == Signature(table)
+                ? "recreated with the table it references"
+                : null;
+            rows.Add([table.Schema, table.Name, $"{target.Schema}.{target.Name}", action, note]);
+        }
+
+        // This session's routing follows the new copies: the temp views went with the old tables.
+        var reroute = routedHere.Where(r => changed.Contains(r)).ToList();
+        if (reroute.Count > 0)
+        {
+            await RoutingCommands.ReturnGeneratedAsync(session, string.Join(',', reroute.Select(r => $"{r.Schema}.{r.Name}")), null, scenario, cancellationToken);
+        }
+
+        return new CommandResult(Columns, rows);
+    }
+
+    public static async Task<CommandResult> DropScenarioAsync(
+        ISqlSession session, string scenario, string? schema, bool force, CancellationToken cancellationToken)
+    {
+        if (SyntheticNaming.ValidateScenario(scenario) is { } invalid)
+        {
+            throw new GendbCommandException(invalid);
+        }
+
+        var existing = await ExistingCopiesAsync(session, scenario, cancellationToken);
+        var schemas = (await session.QueryAsync(
+                $"SELECT nspname FROM pg_namespace WHERE starts_with(nspname, {Quote.Literal(SyntheticNaming.SchemaPrefix(scenario))}) ORDER BY 1",
+                cancellationToken))
+            .Rows.Select(r => r[0]!)
+            .Where(s => schema is null || s == SyntheticNaming.SchemaPrefix(scenario) + schema)
+            .ToList();
+        if (schemas.Count == 0)
+        {
+            throw new GendbCommandException(PostgresError.CreateError(SqlState.InvalidParameterValue,
+                schema is null ? $"scenario \"{scenario}\" has no synthetic schemas" : $"scenario \"{scenario}\" has no copy of schema \"{schema}\"",
+                "CALL gendb.status() lists the synthetic tables there are."));
+        }
+
+        foreach (var table in existing.Keys.Where(t => schemas.Contains(t.Schema)))
+        {
+            await RefuseIfRoutedElsewhereAsync(session, table, force, cancellationToken);
+        }
+
+        var rows = new List<object?[]>();
+        foreach (var name in schemas)
+        {
+            await session.QueryAsync($"DROP SCHEMA {Quote.Identifier(name)} CASCADE", cancellationToken);
+            SyntheticNaming.TryParseSchema(name, out _, out var source);
+            rows.Add([source, null, name, "dropped", null]);
+        }
+
+        return new CommandResult(Columns, rows);
+    }
+
+    /// <summary>The comparison key of a table's shape: its columns as the catalog reads them.</summary>
+    private static string Signature(TableModel table) =>
+        string.Join("; ", table.Columns.OrderBy(c => c.Position).Select(c => $"{c.Name} {c.TypeSql} {(c.NotNull ? "not null" : "null")}"));
+
+    private static async Task<Dictionary<QualifiedName, string>> ExistingCopiesAsync(ISqlSession session, string scenario, CancellationToken cancellationToken)
+    {
+        var result = await session.QueryAsync(
+            $"""
+            SELECT n.nspname, c.relname,
+                   (SELECT string_agg(format('%s %s %s', a.attname, format_type(a.atttypid, a.atttypmod), CASE WHEN a.attnotnull THEN 'not null' ELSE 'null' END), '; ' ORDER BY a.attnum)
+                      FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE starts_with(n.nspname, {Quote.Literal(SyntheticNaming.SchemaPrefix(scenario))}) AND c.relkind IN ('r', 'p')
+            """,
+            cancellationToken);
+        return result.Rows.ToDictionary(r => new QualifiedName(r[0]!, r[1]!), r => r[2] ?? string.Empty);
+    }
+
+    private static List<TableModel> Select(DatabaseModel model, List<string> searchPath, string? include, string? exclude, string scenario)
+    {
+        var includePatterns = TablePatterns.Parse(include);
+        var excludePatterns = TablePatterns.Parse(exclude);
+        TableCandidate Candidate(TableModel t) => new(t.Schema, t.Name,
+            searchPath.FirstOrDefault(s => model.FindTable(s, t.Name) is not null) == t.Schema);
+
+        var roots = model.Tables.Where(t => !t.IsPartition).ToList();
+        foreach (var pattern in includePatterns.Patterns)
+        {
+            if (!roots.Any(t => pattern.Matches(Candidate(t))))
+            {
+                throw new GendbCommandException(PostgresError.CreateError(SqlState.UndefinedTable,
+                    $"no table matches \"{pattern.Text}\"",
+                    "Name tables as they resolve through search_path (users), or schema-qualified (sales.orders, public.*)."));
+            }
+        }
+
+        var chosen = roots
+            .Where(t => (includePatterns.IsEmpty || includePatterns.Matches(Candidate(t))) && !excludePatterns.Matches(Candidate(t)))
+            .Select(t => t.QualifiedName)
+            .ToHashSet();
+
+        // Foreign keys need their referenced tables copied too, and partitioned tables their partitions.
+        var queue = new Queue<QualifiedName>(chosen);
+        while (queue.TryDequeue(out var name))
+        {
+            var table = model.FindTable(name)!;
+            foreach (var referenced in table.ForeignKeys.Select(fk => fk.Referenced!).Concat(model.Tables.Where(t => t.Parent == name).Select(t => t.QualifiedName)))
+            {
+                if (model.FindTable(referenced) is not null && chosen.Add(referenced))
+                {
+                    queue.Enqueue(referenced);
+                }
+            }
+        }
+
+        foreach (var table in chosen)
+        {
+            SyntheticNaming.SchemaFor(scenario, table.Schema);
+        }
+
+        return model.Tables.Where(t => chosen.Contains(t.QualifiedName)).ToList();
+    }
+
+    private static async Task RequireCreatePrivilegeAsync(ISqlSession session, CancellationToken cancellationToken)
+    {
+        var result = await session.QueryAsync("SELECT has_database_privilege(current_database(), 'CREATE'), current_database(), current_user", cancellationToken);
+        if (result.Rows[0][0] != "t")
+        {
+            throw new GendbCommandException(PostgresError.CreateError(SqlState.InsufficientPrivilege,
+                $"permission denied to create synthetic schemas in database {result.Rows[0][1]}",
+                $"GenDB writes only to schemas named gendb_*, which it creates: GRANT CREATE ON DATABASE {Quote.Identifier(result.Rows[0][1]!)} TO {Quote.Identifier(result.Rows[0][2]!)};"));
+        }
+    }
+
+    /// <summary>Another session's temp view reads this table: dropping it would switch that session silently.</summary>
+    private static async Task RefuseIfRoutedElsewhereAsync(ISqlSession session, QualifiedName table, bool force, CancellationToken cancellationToken)
+    {
+        if (force)
+        {
+            return;
+        }
+
+        var result = await session.QueryAsync(
+            $"""
+            SELECT count(DISTINCT v.relnamespace) FROM pg_depend d
+            JOIN pg_rewrite r ON r.oid = d.objid AND d.classid = 'pg_rewrite'::regclass
+            JOIN pg_class v ON v.oid = r.ev_class JOIN pg_namespace vn ON vn.oid = v.relnamespace
+            WHERE d.refobjid = {Quote.Literal(table.Sql)}::regclass AND vn.nspname LIKE 'pg\_temp\_%'
+              AND v.relnamespace IS DISTINCT FROM pg_my_temp_schema()
+            """,
+            cancellationToken);
+        if (result.Rows[0][0] != "0")
+        {
+            throw new GendbCommandException(PostgresError.CreateError(ObjectInUse,
+                $"synthetic table {table.Schema}.{table.Name} is routed to by {result.Rows[0][0]} other session(s)",
+                "Those sessions would switch to other data without knowing. Have them CALL gendb.return_actual() first, or pass force => true."));
+        }
+    }
+
+    private static async Task<List<QualifiedName>> RoutedInThisSessionAsync(ISqlSession session, CancellationToken cancellationToken)
+    {
+        var result = await session.QueryAsync(
+            """
+            SELECT DISTINCT sn.nspname, v.relname FROM pg_class v
+            JOIN pg_rewrite r ON r.ev_class = v.oid
+            JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_class'::regclass
+            JOIN pg_class st ON st.oid = d.refobjid AND st.relname = v.relname
+            JOIN pg_namespace sn ON sn.oid = st.relnamespace
+            WHERE v.relnamespace = pg_my_temp_schema() AND sn.nspname LIKE 'gendb\_%\_\_%'
+            """,
+            cancellationToken);
+        var routed = new List<QualifiedName>();
+        foreach (var row in result.Rows)
+        {
+            if (SyntheticNaming.TryParseSchema(row[0]!, out _, out var source))
+            {
+                routed.Add(new QualifiedName(source, row[1]!));
+            }
+        }
+
+        return routed;
+    }
+}

@@ -1,0 +1,135 @@
+using GenDb.Embedded;
+using GenDb.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace GenDb.IntegrationTests.Gendb;
+
+/// <summary>
+/// gendb.sync and gendb.drop_scenario through the proxy, on a database of their own loaded with
+/// the shop sample (a real schema with serials, checks, composite keys and foreign keys).
+/// </summary>
+public sealed class SyncTests(PostgresFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<string> CreateShopAsync()
+    {
+        var database = "sync_" + Guid.NewGuid().ToString("N")[..8];
+        await fixture.Cluster.CreateDatabaseAsync(database, PostgresFixture.ScramUser, Ct);
+        await fixture.Cluster.RunSqlAsync($"SET ROLE {PostgresFixture.ScramUser};\n" + EmbeddedCluster.LoadSample("shop"), database, Ct);
+        return database;
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync(string database, string user = PostgresFixture.ScramUser, string password = PostgresFixture.ScramPassword)
+    {
+        var connection = new NpgsqlConnection(fixture.ProxyConnectionString(user, password, database));
+        await connection.OpenAsync(Ct);
+        return connection;
+    }
+
+    private static async Task<List<object?[]>> Rows(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var rows = new List<object?[]>();
+        while (await reader.ReadAsync(Ct))
+        {
+            var row = new object?[reader.FieldCount];
+            reader.GetValues(row!);
+            rows.Add(row.Select(v => v is DBNull ? null : v).ToArray());
+        }
+
+        return rows;
+    }
+
+    private static async Task<object?> Scalar(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Sync_CreatesCopies_ThenUpToDate_AndCopiesBehaveLikeRealTables()
+    {
+        var database = await CreateShopAsync();
+        await using var connection = await OpenAsync(database);
+
+        var first = await Rows(connection, "CALL gendb.sync(include => 'reviews')");
+        Assert.Equal(
+            ["categories", "customers", "products", "reviews"],
+            first.Select(r => (string)r[1]!).Order(StringComparer.Ordinal));
+        Assert.All(first, r => Assert.Equal("created", r[3]));
+
+        var second = await Rows(connection, "CALL gendb.sync(include => 'reviews')");
+        Assert.All(second, r => Assert.Equal("up to date", r[3]));
+
+        var realSequence = await Scalar(connection, "SELECT last_value FROM public.customers_id_seq");
+        await Rows(connection, "CALL gendb.return_generated(include => 'customers,categories,products,reviews')");
+        await Rows(connection, "INSERT INTO categories (name) VALUES ('synthetic category')");
+        await Rows(connection, "INSERT INTO customers (first_name, last_name, email, city, country) VALUES ('Syn', 'Thetic', 'syn@example.com', 'Oslo', 'Norway')");
+        Assert.Equal(1L, await Scalar(connection, "SELECT count(*) FROM customers"));
+        Assert.Equal(realSequence, await Scalar(connection, "SELECT last_value FROM public.customers_id_seq"));
+
+        var check = await Assert.ThrowsAsync<PostgresException>(() => Rows(connection, "INSERT INTO customers (first_name, last_name, email, city, country) VALUES ('No', 'At', 'no-at-sign', 'Oslo', 'Norway')"));
+        Assert.Equal("23514", check.SqlState);
+        var foreignKey = await Assert.ThrowsAsync<PostgresException>(() => Rows(connection, "INSERT INTO products (sku, name, category_id, price, stock) VALUES ('X-1', 'x', 999999, 1, 1)"));
+        Assert.Equal("23503", foreignKey.SqlState);
+    }
+
+    [Fact]
+    public async Task Sync_AfterMigration_RecreatesChangedCopy_RefusesWhileAnotherSessionRoutesToIt()
+    {
+        var database = await CreateShopAsync();
+        await using var connection = await OpenAsync(database);
+        await Rows(connection, "CALL gendb.sync(include => 'customers')");
+        await using var other = await OpenAsync(database);
+        await Rows(other, "CALL gendb.return_generated(include => 'customers')");
+        await using (var direct = new NpgsqlConnection(fixture.DirectConnectionString(database: database)))
+        {
+            await direct.OpenAsync(Ct);
+            await using var migrate = new NpgsqlCommand("ALTER TABLE customers ADD COLUMN loyalty_points int NOT NULL DEFAULT 0", direct);
+            await migrate.ExecuteNonQueryAsync(Ct);
+        }
+
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => Rows(connection, "CALL gendb.sync(include => 'customers')"));
+        Assert.Equal("55006", refused.SqlState);
+        Assert.Contains("gendb_default__public.customers", refused.MessageText, StringComparison.Ordinal);
+
+        var forced = await Rows(connection, "CALL gendb.sync(include => 'customers', force => true)");
+        Assert.Equal("recreated", Assert.Single(forced, r => (string)r[1]! == "customers")[3]);
+        Assert.Equal(0L, await Scalar(connection, "SELECT count(loyalty_points) FROM gendb_default__public.customers"));
+    }
+
+    [Fact]
+    public async Task DropScenario_RemovesItsSchemasOnly_RealTablesUntouched()
+    {
+        var database = await CreateShopAsync();
+        await using var connection = await OpenAsync(database);
+        await Rows(connection, "CALL gendb.sync(scenario => 'demo')");
+        var realCount = await Scalar(connection, "SELECT count(*) FROM orders");
+
+        var dropped = await Rows(connection, "CALL gendb.drop_scenario(scenario => 'demo')");
+
+        Assert.Equal("gendb_demo__public", Assert.Single(dropped)[2]);
+        Assert.Equal(0L, await Scalar(connection, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'gendb%'"));
+        Assert.Equal(realCount, await Scalar(connection, "SELECT count(*) FROM orders"));
+        var again = await Assert.ThrowsAsync<PostgresException>(() => Rows(connection, "CALL gendb.drop_scenario(scenario => 'demo')"));
+        Assert.Equal("22023", again.SqlState);
+    }
+
+    [Fact]
+    public async Task Sync_RoleWithoutCreateOnDatabase_Gets42501NamingTheGrant()
+    {
+        var database = await CreateShopAsync();
+        await using (var owner = await OpenAsync(database))
+        {
+            await Rows(owner, $"GRANT SELECT ON customers TO {PostgresFixture.Md5User}");
+        }
+
+        await using var connection = await OpenAsync(database, PostgresFixture.Md5User, PostgresFixture.Md5Password);
+        var error = await Assert.ThrowsAsync<PostgresException>(() => Rows(connection, "CALL gendb.sync(include => 'customers')"));
+
+        Assert.Equal("42501", error.SqlState);
+        Assert.Contains("GRANT CREATE ON DATABASE", error.Hint, StringComparison.Ordinal);
+    }
+}
