@@ -19,7 +19,8 @@ public static class CommandExecutor
         GendbProcedures.ReturnGeneratedName or GendbProcedures.ReturnActualName => RoutingCommands.RouteColumns,
         GendbProcedures.StatusName => RoutingCommands.StatusColumns,
         GendbProcedures.HelpName => HelpColumns,
-        GendbProcedures.SyncName or GendbProcedures.DropScenarioName => SyntheticCommands.Columns,
+        GendbProcedures.SyncName or GendbProcedures.DropScenarioName or GendbProcedures.ResetName => SyntheticCommands.Columns,
+        GendbProcedures.DescribeName => SyntheticCommands.DescribeColumns,
         _ => throw new InvalidOperationException($"No result columns for gendb.{procedure.Name}."),
     };
 
@@ -40,6 +41,12 @@ public static class CommandExecutor
             case GendbProcedures.SyncName:
                 return SyntheticCommands.SyncAsync(session, call.GetText("include"), call.GetText("exclude"),
                     call.GetText("scenario") ?? SyntheticNaming.DefaultScenario, call.GetBoolean("force") ?? false, cancellationToken);
+            case GendbProcedures.ResetName:
+                return SyntheticCommands.ResetAsync(session, call.GetText("include"), call.GetText("exclude"),
+                    call.GetText("scenario") ?? SyntheticNaming.DefaultScenario, cancellationToken);
+            case GendbProcedures.DescribeName:
+                return SyntheticCommands.DescribeAsync(session, call.GetText("table")!,
+                    call.GetText("scenario") ?? SyntheticNaming.DefaultScenario, cancellationToken);
             case GendbProcedures.DropScenarioName:
                 return SyntheticCommands.DropScenarioAsync(session, call.GetText("scenario") ?? SyntheticNaming.DefaultScenario,
                     call.GetText("schema"), call.GetBoolean("force") ?? false, cancellationToken);

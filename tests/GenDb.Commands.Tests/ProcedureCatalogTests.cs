@@ -6,9 +6,9 @@ public sealed class ProcedureCatalogTests
         new(name, type, defaultValue, required, $"The {name}.", aliases);
 
     [Fact]
-    public void Default_Procedures_AreTheSixByName()
+    public void Default_Procedures_AreAllListedByName()
     {
-        Assert.Equal(["drop_scenario", "help", "return_actual", "return_generated", "status", "sync"], ProcedureCatalog.Default.Procedures.Select(p => p.Name));
+        Assert.Equal(["describe", "drop_scenario", "help", "reset", "return_actual", "return_generated", "status", "sync"], ProcedureCatalog.Default.Procedures.Select(p => p.Name));
     }
 
     [Fact]
@@ -57,8 +57,10 @@ public sealed class ProcedureCatalogTests
 
         Assert.Equal(
             [
+                ("describe", null), ("describe", "table"), ("describe", "scenario"),
                 ("drop_scenario", null), ("drop_scenario", "scenario"), ("drop_scenario", "schema"), ("drop_scenario", "force"),
                 ("help", null),
+                ("reset", null), ("reset", "include"), ("reset", "exclude"), ("reset", "scenario"),
                 ("return_actual", null), ("return_actual", "include"), ("return_actual", "exclude"), ("return_actual", "scope"),
                 ("return_generated", null), ("return_generated", "include"), ("return_generated", "exclude"),
                 ("return_generated", "scenario"), ("return_generated", "scope"),
@@ -99,10 +101,10 @@ public sealed class ProcedureCatalogTests
 
         var catalog = ProcedureCatalog.Default.With(generate);
 
-        Assert.Equal(["drop_scenario", "generate_data", "help", "return_actual", "return_generated", "status", "sync"], catalog.Procedures.Select(p => p.Name));
+        Assert.Equal(["describe", "drop_scenario", "generate_data", "help", "reset", "return_actual", "return_generated", "status", "sync"], catalog.Procedures.Select(p => p.Name));
         Assert.Contains(new ProcedureHelpRow("generate_data", "rows", "integer", null, "The rows."), catalog.HelpRows);
         Assert.Contains(new ProcedureHelpRow("generate_data", "seed", "integer", "42", "The seed."), catalog.HelpRows);
-        Assert.Equal(6, ProcedureCatalog.Default.Procedures.Count);
+        Assert.Equal(8, ProcedureCatalog.Default.Procedures.Count);
     }
 
     [Fact]
@@ -114,7 +116,7 @@ public sealed class ProcedureCatalogTests
 
         Assert.True(catalog.TryGet("help", out var found));
         Assert.Same(help, found);
-        Assert.Equal(6, catalog.Procedures.Count);
+        Assert.Equal(8, catalog.Procedures.Count);
     }
 
     [Fact]

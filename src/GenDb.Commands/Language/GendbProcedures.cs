@@ -12,6 +12,8 @@ public static class GendbProcedures
     public const string HelpName = "help";
     public const string SyncName = "sync";
     public const string DropScenarioName = "drop_scenario";
+    public const string ResetName = "reset";
+    public const string DescribeName = "describe";
 
     // Shared by return_generated and return_actual: the two are each other's inverse.
     // Declared before the procedures that use them: static initializers run in text order.
@@ -60,6 +62,25 @@ public static class GendbProcedures
         "Brings the synthetic copies of the matching tables (and of the tables they reference) in line with the real schema: creates missing ones, recreates changed ones, drops those whose source is gone.",
         [Include, Exclude, Scenario, Force]);
 
+    public static ProcedureDefinition Reset { get; } = new(
+        ResetName,
+        "Empties the synthetic copies of the matching tables (and the copies that reference them) and restarts their sequences.",
+        [Include, Exclude, Scenario]);
+
+    public static ProcedureDefinition Describe { get; } = new(
+        DescribeName,
+        "Shows one table as GenDB sees it: columns, types, constraints, foreign-key edges and its place in the generation order.",
+        [
+            new ProcedureParameter(
+                "table",
+                GendbType.Text,
+                Default: null,
+                Required: true,
+                "The table: a name as it resolves through search_path, or schema-qualified.",
+                ["table_name"]),
+            Scenario,
+        ]);
+
     public static ProcedureDefinition DropScenario { get; } = new(
         DropScenarioName,
         "Drops a scenario's synthetic schemas (or the one of a source schema), leaving the real tables as they are.",
@@ -106,5 +127,5 @@ public static class GendbProcedures
         "Lists the GenDB procedures and their parameters.",
         []);
 
-    public static IReadOnlyList<ProcedureDefinition> All { get; } = [ReturnGenerated, ReturnActual, Status, Help, Sync, DropScenario];
+    public static IReadOnlyList<ProcedureDefinition> All { get; } = [ReturnGenerated, ReturnActual, Status, Help, Sync, Reset, Describe, DropScenario];
 }

@@ -160,6 +160,168 @@ public static class SyntheticCommands
         return new CommandResult(Columns, rows);
     }
 
+    public static IReadOnlyList<ResultColumn> DescribeColumns { get; } =
+    [
+        new("item", ResultType.Text),
+        new("name", ResultType.Text),
+        new("detail", ResultType.Text),
+    ];
+
+    /// <summary>
+    /// Empties synthetic copies with one TRUNCATE … CASCADE (foreign keys of copies point only at
+    /// copies, so the cascade never leaves the gendb_* schemas) and restarts every sequence their
+    /// defaults draw from.
+    /// </summary>
+    public static async Task<CommandResult> ResetAsync(
+        ISqlSession session, string? include, string? exclude, string scenario, CancellationToken cancellationToken)
+    {
+        if (SyntheticNaming.ValidateScenario(scenario) is { } invalid)
+        {
+            throw new GendbCommandException(invalid);
+        }
+
+        var existing = await ExistingCopiesAsync(session, scenario, cancellationToken);
+        var searchPath = (await session.QueryAsync("SELECT unnest(current_schemas(false))", cancellationToken)).Rows.Select(r => r[0]!).ToList();
+        var includePatterns = TablePatterns.Parse(include);
+        var excludePatterns = TablePatterns.Parse(exclude);
+        var sources = existing.Keys
+            .Select(t => SyntheticNaming.TryParseSchema(t.Schema, out _, out var source) ? (Target: t, Candidate: new TableCandidate(source, t.Name, false)) : default)
+            .Where(t => t.Candidate is not null)
+            .Select(t => (t.Target, Candidate: t.Candidate with { IsOnSearchPath = searchPath.Contains(t.Candidate.Schema) }))
+            .ToList();
+        foreach (var pattern in includePatterns.Patterns)
+        {
+            if (!sources.Any(s => pattern.Matches(s.Candidate)))
+            {
+                throw new GendbCommandException(PostgresError.CreateError(SqlState.UndefinedTable,
+                    $"no table with a synthetic copy in scenario \"{scenario}\" matches \"{pattern.Text}\"",
+                    "CALL gendb.status() lists the synthetic tables; CALL gendb.sync(include => '…') makes missing ones."));
+            }
+        }
+
+        var targets = sources
+            .Where(s => (includePatterns.IsEmpty || includePatterns.Matches(s.Candidate)) && !excludePatterns.Matches(s.Candidate))
+            .Select(s => s.Target)
+            .ToList();
+        var rows = new List<object?[]>();
+        if (targets.Count == 0)
+        {
+            return new CommandResult(Columns, rows);
+        }
+
+        var list = string.Join(", ", targets.Select(t => t.Sql));
+        var cascaded = await session.QueryAsync(
+            $"""
+            WITH RECURSIVE refs(oid) AS (
+              SELECT unnest(ARRAY[{string.Join(", ", targets.Select(t => Quote.Literal(t.Sql) + "::regclass::oid"))}])
+              UNION
+              SELECT c.conrelid FROM pg_constraint c JOIN refs ON c.confrelid = refs.oid WHERE c.contype = 'f'
+            )
+            SELECT n.nspname, c.relname,
+                   (SELECT string_agg(DISTINCT s.oid::regclass::text, ',') FROM pg_depend d JOIN pg_class s ON s.oid = d.refobjid AND s.relkind = 'S'
+                      JOIN pg_attrdef ad ON ad.oid = d.objid WHERE d.classid = 'pg_attrdef'::regclass AND ad.adrelid = c.oid)
+            FROM refs JOIN pg_class c ON c.oid = refs.oid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname LIKE 'gendb\_%' ORDER BY 1, 2
+            """,
+            cancellationToken);
+        await session.QueryAsync($"TRUNCATE {list} RESTART IDENTITY CASCADE", cancellationToken);
+        foreach (var row in cascaded.Rows)
+        {
+            foreach (var sequence in (row[2] ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                await session.QueryAsync($"ALTER SEQUENCE {sequence} RESTART", cancellationToken);
+            }
+
+            SyntheticNaming.TryParseSchema(row[0]!, out _, out var source);
+            var asked = targets.Contains(new QualifiedName(row[0]!, row[1]!));
+            rows.Add([source, row[1], $"{row[0]}.{row[1]}", "emptied", asked ? null : "emptied with a table it references"]);
+        }
+
+        return new CommandResult(Columns, rows);
+    }
+
+    /// <summary>The model of one table as GenDB sees it, one row per fact.</summary>
+    public static async Task<CommandResult> DescribeAsync(ISqlSession session, string table, string scenario, CancellationToken cancellationToken)
+    {
+        var model = await SchemaIntrospector.ReadAsync(session, cancellationToken);
+        var searchPath = (await session.QueryAsync("SELECT unnest(current_schemas(false))", cancellationToken)).Rows.Select(r => r[0]!).ToList();
+        // parse_ident splits and unquotes as PostgreSQL does ("Sales Dept"."Sales Rep", public.users, Users).
+        var parts = await session.QueryAsync($"SELECT unnest(parse_ident({Quote.Literal(table)}, false))", cancellationToken);
+        var names = parts.Rows.Select(r => r[0]!).ToList();
+        var found = names.Count switch
+        {
+            1 => searchPath.Select(s => model.FindTable(s, names[0])).FirstOrDefault(t => t is not null),
+            2 => model.FindTable(names[0], names[1]),
+            _ => null,
+        };
+        if (found is null)
+        {
+            throw new GendbCommandException(PostgresError.CreateError(SqlState.UndefinedTable,
+                $"table \"{table}\" does not exist or cannot be read",
+                "Name it as it resolves through search_path, or schema-qualified (sales.orders)."));
+        }
+
+        var graph = DependencyGraph.Build(model);
+        var target = SyntheticCopyBuilder.Target(found.QualifiedName, scenario);
+        var rows = new List<object?[]>
+        {
+            new object?[] { "table", $"{found.Schema}.{found.Name}", $"{found.Kind}".ToLowerInvariant() + (found.PartitionKey is null ? string.Empty : $" by {found.PartitionKey}") },
+            new object?[] { "synthetic copy", $"{target.Schema}.{target.Name}", null },
+            new object?[] { "generation order", (graph.IndexOf(found.QualifiedName) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), $"of {graph.Order.Count}" },
+        };
+        foreach (var column in found.Columns.OrderBy(c => c.Position))
+        {
+            var detail = new List<string> { column.TypeSql };
+            if (column.NotNull)
+            {
+                detail.Add("not null");
+            }
+
+            if (column.Identity != IdentityKind.None)
+            {
+                detail.Add(column.Identity == IdentityKind.Always ? "identity always" : "identity by default");
+            }
+
+            if (column.GeneratedExpression is not null)
+            {
+                detail.Add($"generated as ({column.GeneratedExpression})");
+            }
+            else if (column.Default is not null)
+            {
+                detail.Add($"default {column.Default}");
+            }
+
+            rows.Add(["column", column.Name, string.Join(", ", detail)]);
+        }
+
+        foreach (var constraint in found.Constraints)
+        {
+            rows.Add([constraint.Kind switch
+            {
+                ConstraintKind.PrimaryKey => "primary key",
+                ConstraintKind.ForeignKey => "foreign key",
+                _ => constraint.Kind.ToString().ToLowerInvariant(),
+            }, constraint.Name, constraint.Definition]);
+        }
+
+        foreach (var index in found.Indexes.Where(i => i.IsUnique && !i.BacksConstraint))
+        {
+            rows.Add(["unique index", index.Name, index.Definition]);
+        }
+
+        foreach (var edge in graph.Edges.Where(e => e.To == found.QualifiedName && e.From != found.QualifiedName))
+        {
+            rows.Add(["referenced by", $"{edge.From.Schema}.{edge.From.Name}", edge.Constraint]);
+        }
+
+        if (graph.CycleOf(found.QualifiedName) is { } cycle)
+        {
+            rows.Add(["cycle", string.Join(" -> ", cycle.Tables.Select(t => $"{t.Schema}.{t.Name}")), cycle.IsBreakable ? "breakable through a nullable or deferrable foreign key" : "unbreakable: every foreign key in it is NOT NULL and not deferrable"]);
+        }
+
+        return new CommandResult(DescribeColumns, rows);
+    }
+
     /// <summary>The comparison key of a table's shape: its columns as the catalog reads them.</summary>
     private static string Signature(TableModel table) =>
         string.Join("; ", table.Columns.OrderBy(c => c.Position).Select(c => $"{c.Name} {c.TypeSql} {(c.NotNull ? "not null" : "null")}"));

@@ -15,7 +15,7 @@ public sealed class RealDataSafetyTests(PostgresFixture fixture)
     private const string DatabaseName = "gendb_safety";
 
     // Every real relation with its kind, columns and definition, and every row of every real table.
-    private const string Fingerprint = """
+    internal const string Fingerprint = """
         SELECT md5(string_agg(x, E'\n' ORDER BY x)) FROM (
           SELECT format('%s.%s %s %s', n.nspname, c.relname, c.relkind,
                         coalesce(pg_get_viewdef(c.oid), '') || coalesce((SELECT string_agg(a.attname || ':' || format_type(a.atttypid, a.atttypmod), ',' ORDER BY a.attnum)

@@ -132,4 +132,40 @@ public sealed class SyncTests(PostgresFixture fixture)
         Assert.Equal("42501", error.SqlState);
         Assert.Contains("GRANT CREATE ON DATABASE", error.Hint, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Reset_EmptiesCopiesAndTheirReferrers_RestartsSequences()
+    {
+        var database = await CreateShopAsync();
+        await using var connection = await OpenAsync(database);
+        await Rows(connection, "CALL gendb.sync(include => 'reviews')");
+        await Rows(connection, "INSERT INTO gendb_default__public.categories (name) VALUES ('a'), ('b')");
+        await Rows(connection, "INSERT INTO gendb_default__public.products (sku, name, category_id, price) VALUES ('S-1', 'p', 1, 9.99)");
+
+        var reset = await Rows(connection, "CALL gendb.reset(include => 'categories')");
+
+        Assert.Equal(["categories", "products", "reviews"], reset.Select(r => (string)r[1]!).Order(StringComparer.Ordinal));
+        Assert.Equal(0L, await Scalar(connection, "SELECT count(*) FROM gendb_default__public.products"));
+        await Rows(connection, "INSERT INTO gendb_default__public.categories (name) VALUES ('again')");
+        Assert.Equal(1, await Scalar(connection, "SELECT id FROM gendb_default__public.categories"));
+        Assert.True((long)(await Scalar(connection, "SELECT count(*) FROM public.categories"))! > 0);
+    }
+
+    [Fact]
+    public async Task Describe_Table_ShowsColumnsConstraintsEdgesAndOrder()
+    {
+        var database = await CreateShopAsync();
+        await using var connection = await OpenAsync(database);
+
+        var rows = await Rows(connection, "CALL gendb.describe(table => 'categories')");
+
+        Assert.Contains(rows, r => (string)r[0]! == "table" && (string)r[1]! == "public.categories");
+        Assert.Contains(rows, r => (string)r[0]! == "synthetic copy" && (string)r[1]! == "gendb_default__public.categories");
+        Assert.Contains(rows, r => (string)r[0]! == "column" && (string)r[1]! == "id" && ((string)r[2]!).StartsWith("integer, not null, default nextval", StringComparison.Ordinal));
+        Assert.Contains(rows, r => (string)r[0]! == "primary key");
+        Assert.Contains(rows, r => (string)r[0]! == "referenced by" && (string)r[1]! == "public.products");
+        Assert.Contains(rows, r => (string)r[0]! == "cycle" && ((string)r[2]!).StartsWith("breakable", StringComparison.Ordinal));
+        var missing = await Assert.ThrowsAsync<PostgresException>(() => Rows(connection, "CALL gendb.describe(table => 'nope')"));
+        Assert.Equal("42P01", missing.SqlState);
+    }
 }
