@@ -36,8 +36,9 @@ public static class SyntheticCommands
         var searchPath = (await session.QueryAsync("SELECT unnest(current_schemas(false))", cancellationToken)).Rows.Select(r => r[0]!).ToList();
         var selected = Select(model, searchPath, include, exclude, scenario);
         var existing = await ExistingCopiesAsync(session, scenario, cancellationToken);
+        var real = await SignaturesAsync(session, selected.Select(t => t.QualifiedName), cancellationToken);
 
-        // A copy is current when its columns read the same as its source's.
+        // A copy is current when its columns, constraints and unique indexes read the same as its source's.
         var changed = new HashSet<QualifiedName>();
         var missing = new HashSet<QualifiedName>();
         foreach (var table in selected)
@@ -47,7 +48,7 @@ public static class SyntheticCommands
             {
                 missing.Add(table.QualifiedName);
             }
-            else if (signature != Signature(table))
+            else if (signature != real.GetValueOrDefault(table.QualifiedName))
             {
                 changed.Add(table.QualifiedName);
             }
@@ -106,7 +107,7 @@ public static class SyntheticCommands
         {
             var target = SyntheticCopyBuilder.Target(table.QualifiedName, scenario);
             var action = missing.Contains(table.QualifiedName) ? "created" : changed.Contains(table.QualifiedName) ? "recreated" : "up to date";
-            var note = changed.Contains(table.QualifiedName) && existing.TryGetValue(target, out var old) && old == Signature(table)
+            var note = changed.Contains(table.QualifiedName) && existing.TryGetValue(target, out var old) && old == real.GetValueOrDefault(table.QualifiedName)
                 ? "recreated with the table it references"
                 : null;
             rows.Add([table.Schema, table.Name, $"{target.Schema}.{target.Name}", action, note]);
@@ -322,17 +323,45 @@ public static class SyntheticCommands
         return new CommandResult(DescribeColumns, rows);
     }
 
-    /// <summary>The comparison key of a table's shape: its columns as the catalog reads them.</summary>
-    private static string Signature(TableModel table) =>
-        string.Join("; ", table.Columns.OrderBy(c => c.Position).Select(c => $"{c.Name} {c.TypeSql} {(c.NotNull ? "not null" : "null")}"));
+    /// <summary>
+    /// The comparison key of a table's shape, read the same way for a real table and its copy:
+    /// columns, constraints (foreign keys without the schema of the table they reference) and
+    /// unique indexes (without the table they are on).
+    /// </summary>
+    private const string SignatureSql = """
+        (SELECT string_agg(format('%s %s %s', a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull), '; ' ORDER BY a.attnum)
+           FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)
+        || ' | ' || coalesce((SELECT string_agg(format('%s %s %s', k.contype, k.conname,
+                   regexp_replace(pg_get_constraintdef(k.oid), 'REFERENCES [^(]*\.', 'REFERENCES ')), '; ' ORDER BY k.conname)
+           FROM pg_constraint k WHERE k.conrelid = c.oid), '')
+        || ' | ' || coalesce((SELECT string_agg(regexp_replace(pg_get_indexdef(i.indexrelid), ' ON .* USING ', ' USING '), '; '
+                   ORDER BY regexp_replace(pg_get_indexdef(i.indexrelid), ' ON .* USING ', ' USING '))
+           FROM pg_index i WHERE i.indrelid = c.oid AND i.indisunique), '')
+        """;
+
+    private static async Task<Dictionary<QualifiedName, string>> SignaturesAsync(ISqlSession session, IEnumerable<QualifiedName> tables, CancellationToken cancellationToken)
+    {
+        var list = tables.ToList();
+        if (list.Count == 0)
+        {
+            return [];
+        }
+
+        var result = await session.QueryAsync(
+            $"""
+            SELECT n.nspname, c.relname, {SignatureSql}
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.oid = ANY(ARRAY[{string.Join(", ", list.Select(t => Quote.Literal(t.Sql) + "::regclass::oid"))}])
+            """,
+            cancellationToken);
+        return result.Rows.ToDictionary(r => new QualifiedName(r[0]!, r[1]!), r => r[2] ?? string.Empty);
+    }
 
     private static async Task<Dictionary<QualifiedName, string>> ExistingCopiesAsync(ISqlSession session, string scenario, CancellationToken cancellationToken)
     {
         var result = await session.QueryAsync(
             $"""
-            SELECT n.nspname, c.relname,
-                   (SELECT string_agg(format('%s %s %s', a.attname, format_type(a.atttypid, a.atttypmod), CASE WHEN a.attnotnull THEN 'not null' ELSE 'null' END), '; ' ORDER BY a.attnum)
-                      FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)
+            SELECT n.nspname, c.relname, {SignatureSql}
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE starts_with(n.nspname, {Quote.Literal(SyntheticNaming.SchemaPrefix(scenario))}) AND c.relkind IN ('r', 'p')
             """,

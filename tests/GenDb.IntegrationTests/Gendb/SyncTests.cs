@@ -70,10 +70,21 @@ public sealed class SyncTests(PostgresFixture fixture)
         Assert.Equal(1L, await Scalar(connection, "SELECT count(*) FROM customers"));
         Assert.Equal(realSequence, await Scalar(connection, "SELECT last_value FROM public.customers_id_seq"));
 
-        var check = await Assert.ThrowsAsync<PostgresException>(() => Rows(connection, "INSERT INTO customers (first_name, last_name, email, city, country) VALUES ('No', 'At', 'no-at-sign', 'Oslo', 'Norway')"));
-        Assert.Equal("23514", check.SqlState);
-        var foreignKey = await Assert.ThrowsAsync<PostgresException>(() => Rows(connection, "INSERT INTO products (sku, name, category_id, price, stock) VALUES ('X-1', 'x', 999999, 1, 1)"));
-        Assert.Equal("23503", foreignKey.SqlState);
+        // Each violation fails in the copy exactly as in the real table: same SQLSTATE, same constraint.
+        string[] violations =
+        [
+            "INSERT INTO {0}customers (first_name, last_name, email, city, country) VALUES ('No', 'At', 'no-at-sign', 'Oslo', 'Norway')",
+            "INSERT INTO {0}customers (first_name, last_name, email, city, country) VALUES ('Dup', 'Licate', (SELECT email FROM {0}customers LIMIT 1), 'Oslo', 'Norway')",
+            "INSERT INTO {0}products (sku, name, category_id, price, stock) VALUES ('X-1', 'x', 999999, 1, 1)",
+            "INSERT INTO {0}reviews (product_id, customer_id, rating) VALUES ((SELECT min(id) FROM {0}products), (SELECT min(id) FROM {0}customers), 9)",
+        ];
+        await Rows(connection, "INSERT INTO products (sku, name, category_id, price) VALUES ('P-1', 'p', (SELECT min(id) FROM categories), 1)");
+        foreach (var violation in violations)
+        {
+            var inCopy = await Assert.ThrowsAsync<PostgresException>(() => Rows(connection, string.Format(null, violation, "")));
+            var inReal = await Assert.ThrowsAsync<PostgresException>(() => Rows(connection, string.Format(null, violation, "public.")));
+            Assert.Equal((inReal.SqlState, inReal.ConstraintName), (inCopy.SqlState, inCopy.ConstraintName));
+        }
     }
 
     [Fact]
@@ -98,6 +109,19 @@ public sealed class SyncTests(PostgresFixture fixture)
         var forced = await Rows(connection, "CALL gendb.sync(include => 'customers', force => true)");
         Assert.Equal("recreated", Assert.Single(forced, r => (string)r[1]! == "customers")[3]);
         Assert.Equal(0L, await Scalar(connection, "SELECT count(loyalty_points) FROM gendb_default__public.customers"));
+
+        // A new constraint is a change too.
+        await using (var direct = new NpgsqlConnection(fixture.DirectConnectionString(database: database)))
+        {
+            await direct.OpenAsync(Ct);
+            await using var migrate = new NpgsqlCommand("ALTER TABLE customers ADD CONSTRAINT loyalty_not_negative CHECK (loyalty_points >= 0)", direct);
+            await migrate.ExecuteNonQueryAsync(Ct);
+        }
+
+        var again = await Rows(connection, "CALL gendb.sync(include => 'customers', force => true)");
+        Assert.Equal("recreated", Assert.Single(again, r => (string)r[1]! == "customers")[3]);
+        var violation = await Assert.ThrowsAsync<PostgresException>(() => Rows(connection, "INSERT INTO gendb_default__public.customers (first_name, last_name, email, city, country, loyalty_points) VALUES ('a', 'b', 'c@d', 'e', 'f', -1)"));
+        Assert.Equal(("23514", "loyalty_not_negative"), (violation.SqlState, violation.ConstraintName));
     }
 
     [Fact]
