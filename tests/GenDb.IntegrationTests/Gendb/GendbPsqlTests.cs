@@ -12,7 +12,6 @@ public sealed class GendbPsqlTests(PostgresFixture fixture)
 {
     private const string Database = PostgresFixture.Database;
 
-    private static readonly SemaphoreSlim SchemaLock = new(1, 1);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -117,46 +116,8 @@ public sealed class GendbPsqlTests(PostgresFixture fixture)
         return (reader.GetInt64(0), reader.GetString(1));
     }
 
-    /// <summary>A real table with rows named real-N and a synthetic copy with rows named fake-N.</summary>
-    private async Task<string> CreateTablePairAsync(int realRows, int syntheticRows)
-    {
-        var table = "psqlt_" + Guid.NewGuid().ToString("N")[..10];
-        await using var direct = await fixture.OpenDirectAsync();
-        await CreateSyntheticSchemaAsync(direct);
-        await Exec(direct, $"create table public.{table} (id serial primary key, name text not null)");
-        await Exec(direct, $"insert into public.{table} (name) select 'real-' || i from generate_series(1, {realRows}) i");
-        await Exec(direct, $"create table gendb_default__public.{table} (id serial primary key, name text not null)");
-        await Exec(direct, $"insert into gendb_default__public.{table} (name) select 'fake-' || i from generate_series(1, {syntheticRows}) i");
-        return table;
-    }
-
-    /// <summary>
-    /// Other test classes create the same schema at the same time; concurrent
-    /// <c>create schema if not exists</c> can still collide on the catalog's unique index.
-    /// </summary>
-    private static async Task CreateSyntheticSchemaAsync(NpgsqlConnection connection)
-    {
-        await SchemaLock.WaitAsync(Ct);
-        try
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await Exec(connection, "create schema if not exists gendb_default__public");
-                    return;
-                }
-                catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateSchema && attempt < 5)
-                {
-                    await Task.Delay(50 * attempt, Ct);
-                }
-            }
-        }
-        finally
-        {
-            SchemaLock.Release();
-        }
-    }
+    private Task<string> CreateTablePairAsync(int realRows, int syntheticRows) =>
+        SyntheticTables.CreatePairAsync(fixture, "psqlt", realRows, syntheticRows);
 
     private static async Task Exec(NpgsqlConnection connection, string sql)
     {

@@ -12,32 +12,14 @@ namespace GenDb.IntegrationTests.Gendb;
 /// </summary>
 public sealed class ProxyScopeTests(PostgresFixture fixture)
 {
-    private static readonly SemaphoreSlim SchemaLock = new(1, 1);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>A real table with 1 row and a synthetic copy with 2, both readable by the md5 role too.</summary>
     private async Task<string> CreateTablePairAsync()
     {
-        var table = "p_" + Guid.NewGuid().ToString("N")[..10];
+        var table = await SyntheticTables.CreatePairAsync(fixture, "p", realRows: 1, syntheticRows: 2);
         await using var direct = await fixture.OpenDirectAsync();
-        await SchemaLock.WaitAsync(Ct);
-        try
-        {
-            await Exec(direct, "create schema if not exists gendb_default__public");
-        }
-        catch (PostgresException ex) when (ex.SqlState is "23505" or "42P06")
-        {
-            // Created at the same moment by another test class.
-        }
-        finally
-        {
-            SchemaLock.Release();
-        }
-
-        await Exec(direct, $"create table public.{table} (id int primary key, name text)");
-        await Exec(direct, $"insert into public.{table} values (1, 'real')");
-        await Exec(direct, $"create table gendb_default__public.{table} (id int primary key, name text)");
-        await Exec(direct, $"insert into gendb_default__public.{table} values (1, 'fake'), (2, 'fake')");
         await Exec(direct, $"grant select on public.{table}, gendb_default__public.{table} to {PostgresFixture.Md5User}");
         await Exec(direct, $"grant usage on schema gendb_default__public to {PostgresFixture.Md5User}");
         return table;

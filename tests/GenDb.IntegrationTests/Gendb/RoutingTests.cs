@@ -10,31 +10,11 @@ namespace GenDb.IntegrationTests.Gendb;
 /// </summary>
 public sealed class RoutingTests(PostgresFixture fixture)
 {
-    private static readonly SemaphoreSlim SchemaLock = new(1, 1);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>A real table with rows named real-N and a synthetic copy with rows named fake-N.</summary>
-    private async Task<string> CreateTablePairAsync(int realRows = 3, int syntheticRows = 5)
-    {
-        var table = "t_" + Guid.NewGuid().ToString("N")[..10];
-        await using var direct = await fixture.OpenDirectAsync();
-        await SchemaLock.WaitAsync(Ct);
-        try
-        {
-            await Exec(direct, "create schema if not exists gendb_default__public");
-        }
-        finally
-        {
-            SchemaLock.Release();
-        }
-
-        await Exec(direct, $"create table public.{table} (id serial primary key, name text not null)");
-        await Exec(direct, $"insert into public.{table} (name) select 'real-' || i from generate_series(1, {realRows}) i");
-        await Exec(direct, $"create table gendb_default__public.{table} (id serial primary key, name text not null)");
-        await Exec(direct, $"insert into gendb_default__public.{table} (name) select 'fake-' || i from generate_series(1, {syntheticRows}) i");
-        return table;
-    }
+    private Task<string> CreateTablePairAsync(int realRows = 3, int syntheticRows = 5) =>
+        SyntheticTables.CreatePairAsync(fixture, "t", realRows, syntheticRows);
 
     private static async Task Exec(NpgsqlConnection connection, string sql)
     {
