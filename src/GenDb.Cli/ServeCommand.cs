@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using GenDb.Commands.Configuration;
 using GenDb.Proxy;
 using GenDb.Proxy.Gendb;
 using GenDb.Schema.Synthetic;
@@ -19,11 +20,12 @@ internal static class ServeCommand
         var dbPort = new Option<int?>("--db-port") { Description = "Port of the PostgreSQL server (overrides the port of --upstream)." };
         var maxConnections = new Option<int?>("--max-connections") { Description = "Sessions relayed at once; one more gets FATAL 53300 (default 1000)." };
         var logLevel = new Option<string?>("--log-level") { Description = "trace, debug, information (default), warning, error, critical or none." };
+        var config = new Option<string?>("--config") { Description = $"gendb.yaml to read (default: {GenDb.Commands.Configuration.GendbConfig.FileName} in the current directory, else next to gendb)." };
         var route = new Option<string[]>("--route") { Description = "Tables every session sees synthetic data for, as soon as it connects (a gendb include pattern, e.g. 'users,orders'); may be repeated.", AllowMultipleArgumentsPerToken = false };
 
         var command = new Command("serve", "Relay PostgreSQL clients to the real server, answering CALL gendb.* statements itself.")
         {
-            listen, upstream, port, dbHostname, dbPort, maxConnections, logLevel, route,
+            listen, upstream, port, dbHostname, dbPort, maxConnections, logLevel, route, config,
         };
         command.SetAction((result, cancellationToken) => RunAsync(
             new ServeArguments
@@ -36,6 +38,7 @@ internal static class ServeCommand
                 MaxConnections = result.GetValue(maxConnections),
                 LogLevel = result.GetValue(logLevel),
                 Routes = result.GetValue(route) ?? [],
+                ConfigPath = result.GetValue(config),
             },
             cancellationToken));
         return command;
@@ -50,7 +53,19 @@ internal static class ServeCommand
         }
 
         using var loggerFactory = Logging.Create(level);
-        var routes = new ProxyRoutes(arguments.Routes.Select(r => new ProxyRoute(r, null, GenDb.Schema.Synthetic.SyntheticNaming.DefaultScenario)));
+        GendbConfig configuration;
+        try
+        {
+            configuration = LoadConfig(arguments.ConfigPath);
+        }
+        catch (GendbConfigException ex)
+        {
+            await Console.Error.WriteLineAsync($"gendb serve: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+
+        var routes = new ProxyRoutes(configuration.Routes.Select(r => new ProxyRoute(r.Include, r.Exclude, r.Scenario))
+            .Concat(arguments.Routes.Select(r => new ProxyRoute(r, null, GenDb.Schema.Synthetic.SyntheticNaming.DefaultScenario))));
         await using var server = new ProxyServer(options, loggerFactory, GendbHooks.Factory(routes));
         try
         {
@@ -66,6 +81,25 @@ internal static class ServeCommand
         await WaitForStopSignalAsync(cancellationToken);
         await server.StopAsync();
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The file given, else gendb.yaml in the current directory, else next to gendb, else none.</summary>
+    internal static GendbConfig LoadConfig(string? path)
+    {
+        if (path is not null)
+        {
+            return GendbConfig.Load(path);
+        }
+
+        foreach (var candidate in new[] { Path.Combine(Environment.CurrentDirectory, GendbConfig.FileName), Path.Combine(AppContext.BaseDirectory, GendbConfig.FileName) })
+        {
+            if (File.Exists(candidate))
+            {
+                return GendbConfig.Load(candidate);
+            }
+        }
+
+        return GendbConfig.Empty;
     }
 
     /// <summary>Completes on SIGINT or SIGTERM (or when the host's token fires).</summary>

@@ -16,6 +16,7 @@ internal sealed record ServeArguments
     public int? MaxConnections { get; init; }
     public string? LogLevel { get; init; }
     public IReadOnlyList<string> Routes { get; init; } = [];
+    public string? ConfigPath { get; init; }
 }
 
 /// <summary>
