@@ -100,7 +100,13 @@ internal static class DemoCommand
 
                 Try:
                   SELECT first_name, last_name, city FROM customers LIMIT 5;
-                  SELECT status, count(*) FROM orders GROUP BY status;
+                  CALL gendb.sync(include => 'customers');     -- a synthetic copy, gendb_default__public.customers
+                  INSERT INTO gendb_default__public.customers (first_name, last_name, email, city, country)
+                    VALUES ('Test', 'Person', 'test@example.com', 'Oslo', 'Norway');
+                  CALL gendb.return_generated(include => 'customers');
+                  SELECT first_name, last_name FROM customers;  -- this session now reads the copy
+                  CALL gendb.return_actual();                   -- and the real rows again
+                  CALL gendb.help();
 
                 An application connects the same way: only the host and port change.
                 Press Ctrl-C to stop; the cluster and its files are removed.
