@@ -70,13 +70,8 @@ internal static class ServeSettings
         var text = arguments.Listen ?? environment("GENDB_LISTEN");
         listen = new IPEndPoint(IPAddress.Loopback, DefaultListenPort);
         error = null;
-        if (text is not null && !TryParseListen(text, out listen, out error))
+        if (text is not null && !TryParseListen(text, out listen, out error, arguments.Listen is null ? "GENDB_LISTEN" : "--listen"))
         {
-            if (arguments.Listen is null)
-            {
-                error = "GENDB_LISTEN" + error![error!.IndexOf(' ', StringComparison.Ordinal)..];
-            }
-
             return false;
         }
 
@@ -149,7 +144,8 @@ internal static class ServeSettings
     }
 
     /// <summary>Accepts <c>HOST:PORT</c>, <c>[v6]:PORT</c>, <c>:PORT</c>, <c>PORT</c>, and <c>*</c> for every address.</summary>
-    public static bool TryParseListen(string text, out IPEndPoint endPoint, out string? error)
+    /// <param name="source">Where the value came from, for the error: the flag or the variable.</param>
+    public static bool TryParseListen(string text, out IPEndPoint endPoint, out string? error, string source = "--listen")
     {
         endPoint = new IPEndPoint(IPAddress.Loopback, DefaultListenPort);
         error = null;
@@ -161,7 +157,7 @@ internal static class ServeSettings
             var close = text.IndexOf(']', StringComparison.Ordinal);
             if (close < 0 || close + 1 >= text.Length || text[close + 1] != ':')
             {
-                error = $"--listen '{text}' is not [ADDRESS]:PORT";
+                error = $"{source} '{text}' is not [ADDRESS]:PORT";
                 return false;
             }
 
@@ -189,7 +185,7 @@ internal static class ServeSettings
 
         if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
         {
-            error = $"--listen '{text}': '{portText}' is not a port number";
+            error = $"{source} '{text}': '{portText}' is not a port number";
             return false;
         }
 
@@ -219,7 +215,7 @@ internal static class ServeSettings
 
             if (address is null)
             {
-                error = $"--listen '{text}': cannot resolve '{host}'";
+                error = $"{source} '{text}': cannot resolve '{host}'";
                 return false;
             }
         }

@@ -194,36 +194,17 @@ internal sealed partial class ProxySession
     {
         claimedLength = 0;
         var length = buffer.Length;
-        long offset = 0;
-        if (_clientSkip > 0)
-        {
-            offset = Math.Min(_clientSkip, length);
-            _clientSkip -= offset;
-        }
-
+        var offset = SkipStreamed(ref _clientSkip, length);
         var hook = _hook;
         while (true)
         {
+            if (!TryFrameAt(buffer, offset, out var rest, out var header, out var stop))
+            {
+                forward = offset;
+                return stop;
+            }
+
             var available = length - offset;
-            if (available == 0)
-            {
-                forward = offset;
-                return ScanStop.EndOfBuffer;
-            }
-
-            var rest = buffer.Slice(offset);
-            if (!FrameHeader.TryRead(rest, out var header))
-            {
-                forward = offset;
-                return ScanStop.NeedMoreData;
-            }
-
-            if (!header.IsValid)
-            {
-                forward = offset;
-                return ScanStop.InvalidLength;
-            }
-
             var frameLength = header.FrameLength;
             if (hook is not null && frameLength <= _options.MaxHookedMessageSize && hook.IsCandidate(header.Type))
             {
@@ -433,35 +414,16 @@ internal sealed partial class ProxySession
     private ScanStop ScanBackend(in ReadOnlySequence<byte> buffer, out long forward)
     {
         var length = buffer.Length;
-        long offset = 0;
-        if (_backendSkip > 0)
-        {
-            offset = Math.Min(_backendSkip, length);
-            _backendSkip -= offset;
-        }
-
+        var offset = SkipStreamed(ref _backendSkip, length);
         while (true)
         {
+            if (!TryFrameAt(buffer, offset, out var rest, out var header, out var stop))
+            {
+                forward = offset;
+                return stop;
+            }
+
             var available = length - offset;
-            if (available == 0)
-            {
-                forward = offset;
-                return ScanStop.EndOfBuffer;
-            }
-
-            var rest = buffer.Slice(offset);
-            if (!FrameHeader.TryRead(rest, out var header))
-            {
-                forward = offset;
-                return ScanStop.NeedMoreData;
-            }
-
-            if (!header.IsValid)
-            {
-                forward = offset;
-                return ScanStop.InvalidLength;
-            }
-
             var frameLength = header.FrameLength;
             if (IsTracked(header.Type) && frameLength <= TrackedMessageLimit)
             {
@@ -483,6 +445,41 @@ internal sealed partial class ProxySession
 
             offset += frameLength;
         }
+    }
+
+    /// <summary>The bytes at the start of a buffer that still belong to a frame already partly relayed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long SkipStreamed(ref long skip, long length)
+    {
+        var skipped = Math.Min(skip, length);
+        skip -= skipped;
+        return skipped;
+    }
+
+    /// <summary>
+    /// The frame whose header starts at <paramref name="offset"/>, or why there is none to look
+    /// at: the buffer ends there, its header is cut short, or its length field is below 4.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryFrameAt(in ReadOnlySequence<byte> buffer, long offset, out ReadOnlySequence<byte> rest, out FrameHeader header, out ScanStop stop)
+    {
+        header = default;
+        rest = default;
+        if (offset == buffer.Length)
+        {
+            stop = ScanStop.EndOfBuffer;
+            return false;
+        }
+
+        rest = buffer.Slice(offset);
+        if (!FrameHeader.TryRead(rest, out header))
+        {
+            stop = ScanStop.NeedMoreData;
+            return false;
+        }
+
+        stop = ScanStop.InvalidLength;
+        return header.IsValid;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

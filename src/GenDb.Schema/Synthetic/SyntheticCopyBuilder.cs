@@ -30,9 +30,9 @@ public static partial class SyntheticCopyBuilder
         ArgumentNullException.ThrowIfNull(tables);
         var selected = new HashSet<QualifiedName>(tables);
         var graph = DependencyGraph.Build(model);
-        var ordered = graph.Order.Where(selected.Contains).Select(n => model.FindTable(n)!).ToList();
-        ordered.AddRange(tables.Where(t => !graph.Order.Contains(t)).Select(n => model.FindTable(n)!).Where(t => t is not null));
-        ordered = ordered.Distinct().OrderBy(t => t.IsPartition ? 1 : 0).ToList();
+        // The graph orders every table of the model: referenced tables first, then partitions after
+        // all their possible parents.
+        var ordered = graph.Order.Where(selected.Contains).Select(n => model.FindTable(n)!).OrderBy(t => t.IsPartition ? 1 : 0).ToList();
 
         var statements = new List<string>();
         foreach (var schema in ordered.Select(t => t.Schema).Distinct(StringComparer.Ordinal))
