@@ -20,15 +20,9 @@ public sealed class ProxyScopeTests(PostgresFixture fixture)
     {
         var table = await SyntheticTables.CreatePairAsync(fixture, "p", realRows: 1, syntheticRows: 2);
         await using var direct = await fixture.OpenDirectAsync();
-        await Exec(direct, $"grant select on public.{table}, gendb_default__public.{table} to {PostgresFixture.Md5User}");
-        await Exec(direct, $"grant usage on schema gendb_default__public to {PostgresFixture.Md5User}");
+        await direct.ExecAsync($"grant select on public.{table}, gendb_default__public.{table} to {PostgresFixture.Md5User}");
+        await direct.ExecAsync($"grant usage on schema gendb_default__public to {PostgresFixture.Md5User}");
         return table;
-    }
-
-    private static async Task Exec(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(Ct);
     }
 
     private static async Task<long> Count(NpgsqlConnection connection, string table)
@@ -52,7 +46,7 @@ public sealed class ProxyScopeTests(PostgresFixture fixture)
         await using var proxy = fixture.StartProxy(new ProxyOptions(), GendbHooks.Factory(new ProxyRoutes()));
         await using (var first = await OpenAsync(proxy))
         {
-            await Exec(first, $"CALL gendb.return_generated(include => '{table}', scope => 'proxy')");
+            await first.ExecAsync($"CALL gendb.return_generated(include => '{table}', scope => 'proxy')");
         }
 
         await using var later = await OpenAsync(proxy);
@@ -77,7 +71,7 @@ public sealed class ProxyScopeTests(PostgresFixture fixture)
         await using var otherUser = await OpenAsync(proxy, PostgresFixture.Md5User, PostgresFixture.Md5Password);
         Assert.Equal(1L, await Count(otherUser, table));
 
-        await Exec(later, $"CALL gendb.return_actual(include => '{table}', scope => 'proxy')");
+        await later.ExecAsync($"CALL gendb.return_actual(include => '{table}', scope => 'proxy')");
         await using var afterReturn = await OpenAsync(proxy);
         Assert.Equal(1L, await Count(afterReturn, table));
     }
@@ -91,7 +85,7 @@ public sealed class ProxyScopeTests(PostgresFixture fixture)
         await using (var connection = await OpenAsync(proxy, pooling: true))
         {
             processId = connection.ProcessID;
-            await Exec(connection, $"CALL gendb.return_generated(include => '{table}', scope => 'proxy')");
+            await connection.ExecAsync($"CALL gendb.return_generated(include => '{table}', scope => 'proxy')");
         }
 
         // Back from the pool: the same server session, reset by Npgsql with DISCARD ALL, which drops temp views.
@@ -99,7 +93,7 @@ public sealed class ProxyScopeTests(PostgresFixture fixture)
         {
             Assert.Equal(processId, connection.ProcessID);
             Assert.Equal(2L, await Count(connection, table));
-            await Exec(connection, "DISCARD TEMP");
+            await connection.ExecAsync("DISCARD TEMP");
             Assert.Equal(2L, await Count(connection, table));
         }
 

@@ -16,33 +16,6 @@ public sealed class RoutingTests(PostgresFixture fixture)
     private Task<string> CreateTablePairAsync(int realRows = 3, int syntheticRows = 5) =>
         SyntheticTables.CreatePairAsync(fixture, "t", realRows, syntheticRows);
 
-    private static async Task Exec(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(Ct);
-    }
-
-    private static async Task<T> Scalar<T>(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync(Ct))!;
-    }
-
-    private static async Task<List<object?[]>> Rows(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync(Ct))
-        {
-            var row = new object?[reader.FieldCount];
-            reader.GetValues(row!);
-            rows.Add(row.Select(v => v is DBNull ? null : v).ToArray());
-        }
-
-        return rows;
-    }
-
     [Fact]
     public async Task ReturnGenerated_ThenSelect_ReadsSyntheticRowsOnlyInThisSession()
     {
@@ -50,17 +23,17 @@ public sealed class RoutingTests(PostgresFixture fixture)
         await using var routed = await fixture.OpenProxyAsync();
         await using var other = await fixture.OpenProxyAsync();
 
-        var result = await Rows(routed, $"CALL gendb.return_generated(include => '{table}')");
+        var result = await routed.RowsAsync($"CALL gendb.return_generated(include => '{table}')");
 
         Assert.Equal(["public", table, "table", $"gendb_default__public.{table}", null], Assert.Single(result));
-        Assert.Equal(5L, await Scalar<long>(routed, $"select count(*) from {table}"));
-        Assert.StartsWith("fake-", await Scalar<string>(routed, $"select name from {table} order by id limit 1"), StringComparison.Ordinal);
-        Assert.Equal(3L, await Scalar<long>(other, $"select count(*) from {table}"));
-        Assert.Equal(3L, await Scalar<long>(routed, $"select count(*) from public.{table}"));
+        Assert.Equal(5L, await routed.ScalarAsync<long>($"select count(*) from {table}"));
+        Assert.StartsWith("fake-", await routed.ScalarAsync<string>($"select name from {table} order by id limit 1"), StringComparison.Ordinal);
+        Assert.Equal(3L, await other.ScalarAsync<long>($"select count(*) from {table}"));
+        Assert.Equal(3L, await routed.ScalarAsync<long>($"select count(*) from public.{table}"));
 
-        var back = await Rows(routed, $"CALL gendb.return_actual(include => '{table}')");
+        var back = await routed.RowsAsync($"CALL gendb.return_actual(include => '{table}')");
         Assert.Single(back);
-        Assert.Equal(3L, await Scalar<long>(routed, $"select count(*) from {table}"));
+        Assert.Equal(3L, await routed.ScalarAsync<long>($"select count(*) from {table}"));
     }
 
     [Fact]
@@ -68,16 +41,16 @@ public sealed class RoutingTests(PostgresFixture fixture)
     {
         var table = await CreateTablePairAsync();
         await using var connection = await fixture.OpenProxyAsync();
-        await Exec(connection, $"CALL gendb.return_generated(include => '{table}')");
+        await connection.ExecAsync($"CALL gendb.return_generated(include => '{table}')");
 
-        await Exec(connection, $"insert into {table} (name) values ('inserted')");
-        await Exec(connection, $"update {table} set name = 'updated' where name = 'fake-1'");
-        await Exec(connection, $"delete from {table} where name = 'fake-2'");
+        await connection.ExecAsync($"insert into {table} (name) values ('inserted')");
+        await connection.ExecAsync($"update {table} set name = 'updated' where name = 'fake-1'");
+        await connection.ExecAsync($"delete from {table} where name = 'fake-2'");
 
         await using var direct = await fixture.OpenDirectAsync();
-        var synthetic = await Rows(direct, $"select name from gendb_default__public.{table} order by id");
+        var synthetic = await direct.RowsAsync($"select name from gendb_default__public.{table} order by id");
         Assert.Equal(["updated", "fake-3", "fake-4", "fake-5", "inserted"], synthetic.Select(r => (string)r[0]!));
-        var real = await Rows(direct, $"select name from public.{table} order by id");
+        var real = await direct.RowsAsync($"select name from public.{table} order by id");
         Assert.Equal(["real-1", "real-2", "real-3"], real.Select(r => (string)r[0]!));
     }
 
@@ -89,17 +62,17 @@ public sealed class RoutingTests(PostgresFixture fixture)
 
         // pg_temp exists before the statement is prepared: the case where a new temp view alone
         // would not re-plan it.
-        await Exec(connection, "create temp table make_pg_temp_exist (x int)");
+        await connection.ExecAsync("create temp table make_pg_temp_exist (x int)");
         await using var count = new NpgsqlCommand($"select count(*) from {table}", connection);
         await count.PrepareAsync(Ct);
         Assert.Equal(3L, (long)(await count.ExecuteScalarAsync(Ct))!);
 
         for (var round = 0; round < 3; round++)
         {
-            await Exec(connection, $"CALL gendb.return_generated(include => '{table}')");
+            await connection.ExecAsync($"CALL gendb.return_generated(include => '{table}')");
             Assert.Equal(5L, (long)(await count.ExecuteScalarAsync(Ct))!);
             Assert.Equal(5L, (long)(await count.ExecuteScalarAsync(Ct))!);
-            await Exec(connection, $"CALL gendb.return_actual(include => '{table}')");
+            await connection.ExecAsync($"CALL gendb.return_actual(include => '{table}')");
             Assert.Equal(3L, (long)(await count.ExecuteScalarAsync(Ct))!);
         }
     }
@@ -110,22 +83,22 @@ public sealed class RoutingTests(PostgresFixture fixture)
         var table = await CreateTablePairAsync();
         await using (var direct = await fixture.OpenDirectAsync())
         {
-            await Exec(direct, $"create view public.{table}_names as select upper(name) as name from public.{table}");
-            await Exec(direct, $"create view public.{table}_first as select name from public.{table}_names order by name limit 1");
-            await Exec(direct, $"create materialized view public.{table}_mat as select count(*) as n from public.{table}");
+            await direct.ExecAsync($"create view public.{table}_names as select upper(name) as name from public.{table}");
+            await direct.ExecAsync($"create view public.{table}_first as select name from public.{table}_names order by name limit 1");
+            await direct.ExecAsync($"create materialized view public.{table}_mat as select count(*) as n from public.{table}");
         }
 
         await using var connection = await fixture.OpenProxyAsync();
-        var result = await Rows(connection, $"CALL gendb.return_generated(include => '{table}')");
+        var result = await connection.RowsAsync($"CALL gendb.return_generated(include => '{table}')");
 
         Assert.Equal(
             new[] { (table, "table"), ($"{table}_first", "view"), ($"{table}_mat", "materialized view"), ($"{table}_names", "view") },
             result.Select(r => ((string)r[1]!, (string)r[2]!)).OrderBy(r => r.Item1, StringComparer.Ordinal));
-        Assert.Equal("FAKE-1", await Scalar<string>(connection, $"select name from {table}_first"));
-        Assert.Equal(5L, await Scalar<long>(connection, $"select count(*) from {table}_names"));
+        Assert.Equal("FAKE-1", await connection.ScalarAsync<string>($"select name from {table}_first"));
+        Assert.Equal(5L, await connection.ScalarAsync<long>($"select count(*) from {table}_names"));
 
-        await Exec(connection, $"CALL gendb.return_actual(include => '{table}')");
-        Assert.Equal("REAL-1", await Scalar<string>(connection, $"select name from {table}_first"));
+        await connection.ExecAsync($"CALL gendb.return_actual(include => '{table}')");
+        Assert.Equal("REAL-1", await connection.ScalarAsync<string>($"select name from {table}_first"));
     }
 
     [Fact]
@@ -135,12 +108,12 @@ public sealed class RoutingTests(PostgresFixture fixture)
         await using var connection = await fixture.OpenProxyAsync();
         await using (var tx = await connection.BeginTransactionAsync(Ct))
         {
-            await Exec(connection, $"CALL gendb.return_generated(include => '{table}')");
-            Assert.Equal(5L, await Scalar<long>(connection, $"select count(*) from {table}"));
+            await connection.ExecAsync($"CALL gendb.return_generated(include => '{table}')");
+            Assert.Equal(5L, await connection.ScalarAsync<long>($"select count(*) from {table}"));
             await tx.RollbackAsync(Ct);
         }
 
-        Assert.Equal(3L, await Scalar<long>(connection, $"select count(*) from {table}"));
+        Assert.Equal(3L, await connection.ScalarAsync<long>($"select count(*) from {table}"));
     }
 
     [Fact]
@@ -148,9 +121,9 @@ public sealed class RoutingTests(PostgresFixture fixture)
     {
         var table = await CreateTablePairAsync();
         await using var connection = await fixture.OpenProxyAsync();
-        await Exec(connection, $"CALL gendb.return_generated(include => '{table}')");
+        await connection.ExecAsync($"CALL gendb.return_generated(include => '{table}')");
 
-        var rows = await Rows(connection, "CALL gendb.status()");
+        var rows = await connection.RowsAsync("CALL gendb.status()");
 
         var row = Assert.Single(rows, r => (string)r[1]! == table);
         Assert.Equal(["public", table, "default", 5L, true, false], row);
@@ -182,11 +155,11 @@ public sealed class RoutingTests(PostgresFixture fixture)
         await CreateTablePairAsync();
         await using var connection = await fixture.OpenProxyAsync();
 
-        var error = await Assert.ThrowsAsync<PostgresException>(() => Exec(connection, sql));
+        var error = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecAsync(sql));
 
         Assert.Equal(sqlState, error.SqlState);
         Assert.False(string.IsNullOrEmpty(error.Hint), $"no hint for {sqlState}: {error.MessageText}");
-        Assert.Equal(1, await Scalar<int>(connection, "select 1"));
+        Assert.Equal(1, await connection.ScalarAsync<int>("select 1"));
     }
 
     [Fact]
@@ -195,13 +168,13 @@ public sealed class RoutingTests(PostgresFixture fixture)
         await using var connection = await fixture.OpenProxyAsync();
         await using var tx = await connection.BeginTransactionAsync(Ct);
 
-        var first = await Assert.ThrowsAsync<PostgresException>(() => Exec(connection, "CALL gendb.nope()"));
-        var next = await Assert.ThrowsAsync<PostgresException>(() => Exec(connection, "select 1"));
-        var call = await Assert.ThrowsAsync<PostgresException>(() => Exec(connection, "CALL gendb.help()"));
+        var first = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecAsync("CALL gendb.nope()"));
+        var next = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecAsync("select 1"));
+        var call = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecAsync("CALL gendb.help()"));
 
         Assert.Equal(("42883", "25P02", "25P02"), (first.SqlState, next.SqlState, call.SqlState));
         await tx.RollbackAsync(Ct);
-        Assert.Equal(1, await Scalar<int>(connection, "select 1"));
+        Assert.Equal(1, await connection.ScalarAsync<int>("select 1"));
     }
 
     [Fact]
@@ -220,12 +193,12 @@ public sealed class RoutingTests(PostgresFixture fixture)
             var error = await Assert.ThrowsAsync<PostgresException>(() => batch.ExecuteNonQueryAsync(Ct));
 
             Assert.Equal("0A000", error.SqlState);
-            Assert.Equal(3L, await Scalar<long>(connection, $"select count(*) from {table}"));
+            Assert.Equal(3L, await connection.ScalarAsync<long>($"select count(*) from {table}"));
         }
 
         await using var direct = await fixture.OpenDirectAsync();
-        Assert.Equal(3L, await Scalar<long>(direct, $"select count(*) from public.{table}"));
-        Assert.Equal(5L, await Scalar<long>(direct, $"select count(*) from gendb_default__public.{table}"));
+        Assert.Equal(3L, await direct.ScalarAsync<long>($"select count(*) from public.{table}"));
+        Assert.Equal(5L, await direct.ScalarAsync<long>($"select count(*) from gendb_default__public.{table}"));
     }
 
     [Fact]
@@ -245,7 +218,7 @@ public sealed class RoutingTests(PostgresFixture fixture)
             Assert.False(await reader.ReadAsync(Ct));
         }
 
-        Assert.Equal(5L, await Scalar<long>(connection, $"select count(*) from {table}"));
+        Assert.Equal(5L, await connection.ScalarAsync<long>($"select count(*) from {table}"));
     }
 
     [Fact]
@@ -254,14 +227,14 @@ public sealed class RoutingTests(PostgresFixture fixture)
         var table = await CreateTablePairAsync();
         await using (var direct = await fixture.OpenDirectAsync())
         {
-            await Exec(direct, $"grant usage on schema gendb_default__public to {PostgresFixture.Md5User}");
-            await Exec(direct, $"grant select on public.{table} to {PostgresFixture.Md5User}");
+            await direct.ExecAsync($"grant usage on schema gendb_default__public to {PostgresFixture.Md5User}");
+            await direct.ExecAsync($"grant select on public.{table} to {PostgresFixture.Md5User}");
         }
 
         await using var connection = new NpgsqlConnection(fixture.ProxyConnectionString(PostgresFixture.Md5User, PostgresFixture.Md5Password));
         await connection.OpenAsync(Ct);
 
-        var error = await Assert.ThrowsAsync<PostgresException>(() => Exec(connection, $"CALL gendb.return_generated(include => '{table}')"));
+        var error = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecAsync($"CALL gendb.return_generated(include => '{table}')"));
         Assert.Equal("42501", error.SqlState);
         Assert.Contains("GRANT SELECT", error.Hint, StringComparison.Ordinal);
     }

@@ -27,48 +27,27 @@ public sealed class SyncTests(PostgresFixture fixture)
         return connection;
     }
 
-    private static async Task<List<object?[]>> Rows(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync(Ct))
-        {
-            var row = new object?[reader.FieldCount];
-            reader.GetValues(row!);
-            rows.Add(row.Select(v => v is DBNull ? null : v).ToArray());
-        }
-
-        return rows;
-    }
-
-    private static async Task<object?> Scalar(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync(Ct);
-    }
-
     [Fact]
     public async Task Sync_CreatesCopies_ThenUpToDate_AndCopiesBehaveLikeRealTables()
     {
         var database = await CreateShopAsync();
         await using var connection = await OpenAsync(database);
 
-        var first = await Rows(connection, "CALL gendb.sync(include => 'reviews')");
+        var first = await connection.RowsAsync("CALL gendb.sync(include => 'reviews')");
         Assert.Equal(
             ["categories", "customers", "products", "reviews"],
             first.Select(r => (string)r[1]!).Order(StringComparer.Ordinal));
         Assert.All(first, r => Assert.Equal("created", r[3]));
 
-        var second = await Rows(connection, "CALL gendb.sync(include => 'reviews')");
+        var second = await connection.RowsAsync("CALL gendb.sync(include => 'reviews')");
         Assert.All(second, r => Assert.Equal("up to date", r[3]));
 
-        var realSequence = await Scalar(connection, "SELECT last_value FROM public.customers_id_seq");
-        await Rows(connection, "CALL gendb.return_generated(include => 'customers,categories,products,reviews')");
-        await Rows(connection, "INSERT INTO categories (name) VALUES ('synthetic category')");
-        await Rows(connection, "INSERT INTO customers (first_name, last_name, email, city, country) VALUES ('Syn', 'Thetic', 'syn@example.com', 'Oslo', 'Norway')");
-        Assert.Equal(1L, await Scalar(connection, "SELECT count(*) FROM customers"));
-        Assert.Equal(realSequence, await Scalar(connection, "SELECT last_value FROM public.customers_id_seq"));
+        var realSequence = await connection.ScalarAsync("SELECT last_value FROM public.customers_id_seq");
+        await connection.RowsAsync("CALL gendb.return_generated(include => 'customers,categories,products,reviews')");
+        await connection.RowsAsync("INSERT INTO categories (name) VALUES ('synthetic category')");
+        await connection.RowsAsync("INSERT INTO customers (first_name, last_name, email, city, country) VALUES ('Syn', 'Thetic', 'syn@example.com', 'Oslo', 'Norway')");
+        Assert.Equal(1L, await connection.ScalarAsync("SELECT count(*) FROM customers"));
+        Assert.Equal(realSequence, await connection.ScalarAsync("SELECT last_value FROM public.customers_id_seq"));
 
         // Each violation fails in the copy exactly as in the real table: same SQLSTATE, same constraint.
         string[] violations =
@@ -78,11 +57,11 @@ public sealed class SyncTests(PostgresFixture fixture)
             "INSERT INTO {0}products (sku, name, category_id, price, stock) VALUES ('X-1', 'x', 999999, 1, 1)",
             "INSERT INTO {0}reviews (product_id, customer_id, rating) VALUES ((SELECT min(id) FROM {0}products), (SELECT min(id) FROM {0}customers), 9)",
         ];
-        await Rows(connection, "INSERT INTO products (sku, name, category_id, price) VALUES ('P-1', 'p', (SELECT min(id) FROM categories), 1)");
+        await connection.RowsAsync("INSERT INTO products (sku, name, category_id, price) VALUES ('P-1', 'p', (SELECT min(id) FROM categories), 1)");
         foreach (var violation in violations)
         {
-            var inCopy = await Assert.ThrowsAsync<PostgresException>(() => Rows(connection, string.Format(null, violation, "")));
-            var inReal = await Assert.ThrowsAsync<PostgresException>(() => Rows(connection, string.Format(null, violation, "public.")));
+            var inCopy = await Assert.ThrowsAsync<PostgresException>(() => connection.RowsAsync(string.Format(null, violation, "")));
+            var inReal = await Assert.ThrowsAsync<PostgresException>(() => connection.RowsAsync(string.Format(null, violation, "public.")));
             Assert.Equal((inReal.SqlState, inReal.ConstraintName), (inCopy.SqlState, inCopy.ConstraintName));
         }
     }
@@ -92,9 +71,9 @@ public sealed class SyncTests(PostgresFixture fixture)
     {
         var database = await CreateShopAsync();
         await using var connection = await OpenAsync(database);
-        await Rows(connection, "CALL gendb.sync(include => 'customers')");
+        await connection.RowsAsync("CALL gendb.sync(include => 'customers')");
         await using var other = await OpenAsync(database);
-        await Rows(other, "CALL gendb.return_generated(include => 'customers')");
+        await other.RowsAsync("CALL gendb.return_generated(include => 'customers')");
         await using (var direct = new NpgsqlConnection(fixture.DirectConnectionString(database: database)))
         {
             await direct.OpenAsync(Ct);
@@ -102,13 +81,13 @@ public sealed class SyncTests(PostgresFixture fixture)
             await migrate.ExecuteNonQueryAsync(Ct);
         }
 
-        var refused = await Assert.ThrowsAsync<PostgresException>(() => Rows(connection, "CALL gendb.sync(include => 'customers')"));
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => connection.RowsAsync("CALL gendb.sync(include => 'customers')"));
         Assert.Equal("55006", refused.SqlState);
         Assert.Contains("gendb_default__public.customers", refused.MessageText, StringComparison.Ordinal);
 
-        var forced = await Rows(connection, "CALL gendb.sync(include => 'customers', force => true)");
+        var forced = await connection.RowsAsync("CALL gendb.sync(include => 'customers', force => true)");
         Assert.Equal("recreated", Assert.Single(forced, r => (string)r[1]! == "customers")[3]);
-        Assert.Equal(0L, await Scalar(connection, "SELECT count(loyalty_points) FROM gendb_default__public.customers"));
+        Assert.Equal(0L, await connection.ScalarAsync("SELECT count(loyalty_points) FROM gendb_default__public.customers"));
 
         // A new constraint is a change too.
         await using (var direct = new NpgsqlConnection(fixture.DirectConnectionString(database: database)))
@@ -118,9 +97,9 @@ public sealed class SyncTests(PostgresFixture fixture)
             await migrate.ExecuteNonQueryAsync(Ct);
         }
 
-        var again = await Rows(connection, "CALL gendb.sync(include => 'customers', force => true)");
+        var again = await connection.RowsAsync("CALL gendb.sync(include => 'customers', force => true)");
         Assert.Equal("recreated", Assert.Single(again, r => (string)r[1]! == "customers")[3]);
-        var violation = await Assert.ThrowsAsync<PostgresException>(() => Rows(connection, "INSERT INTO gendb_default__public.customers (first_name, last_name, email, city, country, loyalty_points) VALUES ('a', 'b', 'c@d', 'e', 'f', -1)"));
+        var violation = await Assert.ThrowsAsync<PostgresException>(() => connection.RowsAsync("INSERT INTO gendb_default__public.customers (first_name, last_name, email, city, country, loyalty_points) VALUES ('a', 'b', 'c@d', 'e', 'f', -1)"));
         Assert.Equal(("23514", "loyalty_not_negative"), (violation.SqlState, violation.ConstraintName));
     }
 
@@ -129,15 +108,15 @@ public sealed class SyncTests(PostgresFixture fixture)
     {
         var database = await CreateShopAsync();
         await using var connection = await OpenAsync(database);
-        await Rows(connection, "CALL gendb.sync(scenario => 'demo')");
-        var realCount = await Scalar(connection, "SELECT count(*) FROM orders");
+        await connection.RowsAsync("CALL gendb.sync(scenario => 'demo')");
+        var realCount = await connection.ScalarAsync("SELECT count(*) FROM orders");
 
-        var dropped = await Rows(connection, "CALL gendb.drop_scenario(scenario => 'demo')");
+        var dropped = await connection.RowsAsync("CALL gendb.drop_scenario(scenario => 'demo')");
 
         Assert.Equal("gendb_demo__public", Assert.Single(dropped)[2]);
-        Assert.Equal(0L, await Scalar(connection, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'gendb%'"));
-        Assert.Equal(realCount, await Scalar(connection, "SELECT count(*) FROM orders"));
-        var again = await Assert.ThrowsAsync<PostgresException>(() => Rows(connection, "CALL gendb.drop_scenario(scenario => 'demo')"));
+        Assert.Equal(0L, await connection.ScalarAsync("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'gendb%'"));
+        Assert.Equal(realCount, await connection.ScalarAsync("SELECT count(*) FROM orders"));
+        var again = await Assert.ThrowsAsync<PostgresException>(() => connection.RowsAsync("CALL gendb.drop_scenario(scenario => 'demo')"));
         Assert.Equal("22023", again.SqlState);
     }
 
@@ -147,11 +126,11 @@ public sealed class SyncTests(PostgresFixture fixture)
         var database = await CreateShopAsync();
         await using (var owner = await OpenAsync(database))
         {
-            await Rows(owner, $"GRANT SELECT ON customers TO {PostgresFixture.Md5User}");
+            await owner.RowsAsync($"GRANT SELECT ON customers TO {PostgresFixture.Md5User}");
         }
 
         await using var connection = await OpenAsync(database, PostgresFixture.Md5User, PostgresFixture.Md5Password);
-        var error = await Assert.ThrowsAsync<PostgresException>(() => Rows(connection, "CALL gendb.sync(include => 'customers')"));
+        var error = await Assert.ThrowsAsync<PostgresException>(() => connection.RowsAsync("CALL gendb.sync(include => 'customers')"));
 
         Assert.Equal("42501", error.SqlState);
         Assert.Contains("GRANT CREATE ON DATABASE", error.Hint, StringComparison.Ordinal);
@@ -162,17 +141,17 @@ public sealed class SyncTests(PostgresFixture fixture)
     {
         var database = await CreateShopAsync();
         await using var connection = await OpenAsync(database);
-        await Rows(connection, "CALL gendb.sync(include => 'reviews')");
-        await Rows(connection, "INSERT INTO gendb_default__public.categories (name) VALUES ('a'), ('b')");
-        await Rows(connection, "INSERT INTO gendb_default__public.products (sku, name, category_id, price) VALUES ('S-1', 'p', 1, 9.99)");
+        await connection.RowsAsync("CALL gendb.sync(include => 'reviews')");
+        await connection.RowsAsync("INSERT INTO gendb_default__public.categories (name) VALUES ('a'), ('b')");
+        await connection.RowsAsync("INSERT INTO gendb_default__public.products (sku, name, category_id, price) VALUES ('S-1', 'p', 1, 9.99)");
 
-        var reset = await Rows(connection, "CALL gendb.reset(include => 'categories')");
+        var reset = await connection.RowsAsync("CALL gendb.reset(include => 'categories')");
 
         Assert.Equal(["categories", "products", "reviews"], reset.Select(r => (string)r[1]!).Order(StringComparer.Ordinal));
-        Assert.Equal(0L, await Scalar(connection, "SELECT count(*) FROM gendb_default__public.products"));
-        await Rows(connection, "INSERT INTO gendb_default__public.categories (name) VALUES ('again')");
-        Assert.Equal(1, await Scalar(connection, "SELECT id FROM gendb_default__public.categories"));
-        Assert.True((long)(await Scalar(connection, "SELECT count(*) FROM public.categories"))! > 0);
+        Assert.Equal(0L, await connection.ScalarAsync("SELECT count(*) FROM gendb_default__public.products"));
+        await connection.RowsAsync("INSERT INTO gendb_default__public.categories (name) VALUES ('again')");
+        Assert.Equal(1, await connection.ScalarAsync("SELECT id FROM gendb_default__public.categories"));
+        Assert.True((long)(await connection.ScalarAsync("SELECT count(*) FROM public.categories"))! > 0);
     }
 
     [Fact]
@@ -181,7 +160,7 @@ public sealed class SyncTests(PostgresFixture fixture)
         var database = await CreateShopAsync();
         await using var connection = await OpenAsync(database);
 
-        var rows = await Rows(connection, "CALL gendb.describe(table => 'categories')");
+        var rows = await connection.RowsAsync("CALL gendb.describe(table => 'categories')");
 
         Assert.Contains(rows, r => (string)r[0]! == "table" && (string)r[1]! == "public.categories");
         Assert.Contains(rows, r => (string)r[0]! == "synthetic copy" && (string)r[1]! == "gendb_default__public.categories");
@@ -189,7 +168,7 @@ public sealed class SyncTests(PostgresFixture fixture)
         Assert.Contains(rows, r => (string)r[0]! == "primary key");
         Assert.Contains(rows, r => (string)r[0]! == "referenced by" && (string)r[1]! == "public.products");
         Assert.Contains(rows, r => (string)r[0]! == "cycle" && ((string)r[2]!).StartsWith("breakable", StringComparison.Ordinal));
-        var missing = await Assert.ThrowsAsync<PostgresException>(() => Rows(connection, "CALL gendb.describe(table => 'nope')"));
+        var missing = await Assert.ThrowsAsync<PostgresException>(() => connection.RowsAsync("CALL gendb.describe(table => 'nope')"));
         Assert.Equal("42P01", missing.SqlState);
     }
 }
