@@ -96,6 +96,17 @@ public sealed class ValueBuilder
 
     public void Advance(int count) => _length += count;
 
+    /// <summary>
+    /// Grows what was written since <paramref name="start"/> by <paramref name="extra"/> bytes and
+    /// returns that whole region, writable: quoting rewrites a value in place, without a copy.
+    /// </summary>
+    internal Span<byte> ExpandSince(int start, int extra)
+    {
+        Ensure(extra);
+        _length += extra;
+        return _buffer.AsSpan(start, _length - start);
+    }
+
     private void Ensure(int count)
     {
         if (_length + count > _buffer.Length)
