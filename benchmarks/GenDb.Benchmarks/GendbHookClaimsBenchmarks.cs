@@ -109,7 +109,12 @@ public class GendbHookClaimsBenchmarks
         public ValueTask SendToBackendAsync(ReadOnlyMemory<byte> messages, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("Preparing a gendb statement does not talk to the server.");
 
+        public CancellationToken ClientCancellation => CancellationToken.None;
+
         public ValueTask<BackendMessage> ReadBackendMessageAsync(CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Preparing a gendb statement does not talk to the server.");
+
+        public ValueTask<BackendMessage?> TryReadBackendMessageAsync(CancellationToken cancellationToken) =>
             throw new InvalidOperationException("Preparing a gendb statement does not talk to the server.");
 
         public ValueTask SendToClientAsync(ReadOnlyMemory<byte> messages, CancellationToken cancellationToken)

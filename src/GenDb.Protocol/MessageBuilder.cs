@@ -124,6 +124,11 @@ public sealed class MessageBuilder
             Field((byte)'P', position.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        OptionalField((byte)'s', error.SchemaName);
+        OptionalField((byte)'t', error.TableName);
+        OptionalField((byte)'c', error.ColumnName);
+        OptionalField((byte)'n', error.ConstraintName);
+
         return WriteByte(0).End();
     }
 
@@ -140,6 +145,14 @@ public sealed class MessageBuilder
     {
         WriteByte(code);
         WriteCString(value);
+    }
+
+    private void OptionalField(byte code, string? value)
+    {
+        if (value is not null)
+        {
+            Field(code, value);
+        }
     }
 
     private void Reserve(int count)

@@ -18,6 +18,18 @@ public sealed record PostgresError(string Severity, string SqlState, string Mess
     /// <summary>1-based character position in the statement text.</summary>
     public int? Position { get; init; }
 
+    /// <summary>The schema of the object the error is about (field 's').</summary>
+    public string? SchemaName { get; init; }
+
+    /// <summary>The table the error is about (field 't').</summary>
+    public string? TableName { get; init; }
+
+    /// <summary>The column the error is about (field 'c').</summary>
+    public string? ColumnName { get; init; }
+
+    /// <summary>The constraint the error is about (field 'n').</summary>
+    public string? ConstraintName { get; init; }
+
     /// <summary>FATAL and PANIC end the session.</summary>
     public bool IsFatal => Severity is Fatal or "PANIC";
 
@@ -34,6 +46,7 @@ public sealed record PostgresError(string Severity, string SqlState, string Mess
     {
         string severity = Error, sqlState = Protocol.SqlState.InternalError, message = string.Empty;
         string? detail = null, hint = null, localizedSeverity = null;
+        string? schemaName = null, tableName = null, columnName = null, constraintName = null;
         int? position = null;
         while (body.Length > 0 && body[0] != 0)
         {
@@ -55,6 +68,10 @@ public sealed record PostgresError(string Severity, string SqlState, string Mess
                 case (byte)'D': detail = value; break;
                 case (byte)'H': hint = value; break;
                 case (byte)'P' when int.TryParse(value, out var p): position = p; break;
+                case (byte)'s': schemaName = value; break;
+                case (byte)'t': tableName = value; break;
+                case (byte)'c': columnName = value; break;
+                case (byte)'n': constraintName = value; break;
                 default: break;
             }
         }
@@ -65,6 +82,15 @@ public sealed record PostgresError(string Severity, string SqlState, string Mess
             severity = localizedSeverity;
         }
 
-        return new PostgresError(severity, sqlState, message) { Detail = detail, Hint = hint, Position = position };
+        return new PostgresError(severity, sqlState, message)
+        {
+            Detail = detail,
+            Hint = hint,
+            Position = position,
+            SchemaName = schemaName,
+            TableName = tableName,
+            ColumnName = columnName,
+            ConstraintName = constraintName,
+        };
     }
 }

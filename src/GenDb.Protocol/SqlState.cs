@@ -8,6 +8,7 @@ public static class SqlState
     public const string ConnectionFailure = "08006";
     public const string TooManyConnections = "53300";
     public const string AdminShutdown = "57P01";
+    public const string QueryCanceled = "57014";
     public const string FeatureNotSupported = "0A000";
     public const string SyntaxError = "42601";
     public const string UndefinedFunction = "42883";

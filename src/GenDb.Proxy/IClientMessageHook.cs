@@ -61,10 +61,24 @@ public interface IBackendLease : IAsyncDisposable
     ValueTask SendToBackendAsync(ReadOnlyMemory<byte> messages, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Cancelled when the client sends a CancelRequest for this session while the lease is held
+    /// (the request also went to the server, which cancels the statement running then, if any).
+    /// Work of many statements under the lease stops on it; the client expects 57014.
+    /// </summary>
+    CancellationToken ClientCancellation { get; }
+
+    /// <summary>
     /// The next whole message from the server, with its body copied out. NotificationResponse and
     /// ParameterStatus are relayed to the client on the way, never returned.
     /// </summary>
     ValueTask<BackendMessage> ReadBackendMessageAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ReadBackendMessageAsync"/>, but only if a whole message has already arrived;
+    /// null, without waiting for the server, when none has. The way to notice, while streaming
+    /// COPY data, that the server has already failed the COPY.
+    /// </summary>
+    ValueTask<BackendMessage?> TryReadBackendMessageAsync(CancellationToken cancellationToken);
 
     ValueTask SendToClientAsync(ReadOnlyMemory<byte> messages, CancellationToken cancellationToken);
 

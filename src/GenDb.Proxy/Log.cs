@@ -47,4 +47,7 @@ internal static partial class Log
 
     [LoggerMessage(19, LogLevel.Debug, "Session {SessionId} from {Client}: {Side} connection ended with an error")]
     public static partial void SideFailed(ILogger logger, long sessionId, string client, string side, Exception exception);
+
+    [LoggerMessage(20, LogLevel.Information, "Session {SessionId} from {Client}: a cancel request stopped the GENDB command of backend {ProcessId}")]
+    public static partial void LeasedCommandCancelled(ILogger logger, long sessionId, string client, int processId);
 }

@@ -96,11 +96,29 @@ public sealed class ProxyServer : IAsyncDisposable
             }
 
             var id = Interlocked.Increment(ref _nextSessionId);
-            var session = new ProxySession(id, client, _options, _limiter, _hookFactory, _logger);
+            var session = new ProxySession(id, client, _options, _limiter, _hookFactory, CancelLeasedCommand, _logger);
             var run = Task.Run(session.RunAsync, CancellationToken.None);
             _sessions[id] = (session, run);
             _ = run.ContinueWith(_ => _sessions.TryRemove(id, out var _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
+    }
+
+    /// <summary>
+    /// A CancelRequest named a session of this proxy: if that session runs a GENDB command under a
+    /// backend lease, the command is cancelled. A scan, as PostgreSQL's own: cancels are rare and
+    /// sessions few.
+    /// </summary>
+    private bool CancelLeasedCommand(int processId, ReadOnlySpan<byte> secretKey)
+    {
+        foreach (var (_, (session, _)) in _sessions)
+        {
+            if (session.IsNamedBy(processId, secretKey))
+            {
+                return session.CancelLease();
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using GenDb.Protocol;
 
 namespace GenDb.Proxy;
@@ -9,6 +10,11 @@ internal sealed partial class ProxySession
     private TaskCompletionSource? _parkedSignal;
     private TaskCompletionSource? _resumeSignal;
     private bool _leaseHeld;
+
+    // The held lease's ClientCancellation. A cancel request for this session arrives on another
+    // connection's thread; the gate keeps it from cancelling a source the lease is disposing.
+    private readonly Lock _leaseCancellationGate = new();
+    private CancellationTokenSource? _leaseCancellation;
 
     public async ValueTask<IBackendLease> AcquireBackendAsync(CancellationToken cancellationToken)
     {
@@ -37,8 +43,34 @@ internal sealed partial class ProxySession
             throw;
         }
 
+        var clientCancellation = new CancellationTokenSource();
+        lock (_leaseCancellationGate)
+        {
+            _leaseCancellation = clientCancellation;
+        }
+
         _leaseHeld = true;
-        return new BackendLease(this);
+        return new BackendLease(this, clientCancellation.Token);
+    }
+
+    /// <summary>
+    /// A client's CancelRequest named this session: cancels the held lease's
+    /// <see cref="IBackendLease.ClientCancellation"/>. False when no lease is held.
+    /// </summary>
+    internal bool CancelLease()
+    {
+        lock (_leaseCancellationGate)
+        {
+            if (_leaseCancellation is null)
+            {
+                return false;
+            }
+
+            // Callbacks run on the thread pool, not here under the gate: a command that stops on
+            // the token releases its lease, which takes the gate.
+            _ = _leaseCancellation.CancelAsync();
+            return true;
+        }
     }
 
     private Task ParkAsync()
@@ -56,6 +88,14 @@ internal sealed partial class ProxySession
 
     private void ReleaseLease()
     {
+        CancellationTokenSource? clientCancellation;
+        lock (_leaseCancellationGate)
+        {
+            clientCancellation = _leaseCancellation;
+            _leaseCancellation = null;
+        }
+
+        clientCancellation?.Dispose();
         _leaseHeld = false;
         _resumeSignal?.TrySetResult();
     }
@@ -66,32 +106,67 @@ internal sealed partial class ProxySession
         while (true)
         {
             var result = await reader.ReadAsync(cancellationToken);
-            var buffer = result.Buffer;
-            if (FrameHeader.TryRead(buffer, out var header))
+            if (TryTakeBackendMessage(reader, result, out var message))
             {
-                if (!header.IsValid)
-                {
-                    throw new IOException($"The server at {_options.Upstream} sent an invalid message length.");
-                }
-
-                if (buffer.Length >= header.FrameLength)
-                {
-                    var body = buffer.Slice(FrameHeader.Size, header.BodyLength).ToArray();
-                    reader.AdvanceTo(buffer.GetPosition(header.FrameLength));
-                    TrackBackendMessage(header.Type, new ReadOnlySequence<byte>(body), answersClient: false);
-                    return new BackendMessage((BackendMessageType)header.Type, body);
-                }
+                return message;
             }
+        }
+    }
 
-            if (result.IsCompleted)
+    private async ValueTask<BackendMessage?> TryReadBackendMessageAsync(CancellationToken cancellationToken)
+    {
+        var reader = _backendReader!;
+        if (reader.TryRead(out var buffered) && TryTakeBackendMessage(reader, buffered, out var message))
+        {
+            return message;
+        }
+
+        // TryRead sees only what the pipe already holds; bytes still in the socket's receive
+        // buffer need a read, which returns at once when there are some.
+        if (_backend!.Available == 0)
+        {
+            return null;
+        }
+
+        var result = await reader.ReadAsync(cancellationToken);
+        return TryTakeBackendMessage(reader, result, out message) ? message : null;
+    }
+
+    /// <summary>
+    /// Takes the whole message at the front of a read, if it is there, and tracks it as the relay
+    /// would; otherwise marks the bytes examined, so the next read waits for more.
+    /// </summary>
+    private bool TryTakeBackendMessage(PipeReader reader, in ReadResult result, out BackendMessage message)
+    {
+        var buffer = result.Buffer;
+        if (FrameHeader.TryRead(buffer, out var header))
+        {
+            if (!header.IsValid)
             {
                 reader.AdvanceTo(buffer.Start);
-                throw new IOException($"The server at {_options.Upstream} closed the connection.");
+                throw new IOException($"The server at {_options.Upstream} sent an invalid message length.");
             }
 
-            // A read cancelled by the park request returns what was buffered: look again at once.
-            reader.AdvanceTo(buffer.Start, result.IsCanceled ? buffer.Start : buffer.End);
+            if (buffer.Length >= header.FrameLength)
+            {
+                var body = buffer.Slice(FrameHeader.Size, header.BodyLength).ToArray();
+                reader.AdvanceTo(buffer.GetPosition(header.FrameLength));
+                TrackBackendMessage(header.Type, new ReadOnlySequence<byte>(body), answersClient: false);
+                message = new BackendMessage((BackendMessageType)header.Type, body);
+                return true;
+            }
         }
+
+        if (result.IsCompleted)
+        {
+            reader.AdvanceTo(buffer.Start);
+            throw new IOException($"The server at {_options.Upstream} closed the connection.");
+        }
+
+        // A read cancelled by the park request returns what was buffered: look again at once.
+        reader.AdvanceTo(buffer.Start, result.IsCanceled ? buffer.Start : buffer.End);
+        message = default;
+        return false;
     }
 
     private ValueTask SendWholeMessageToClientAsync(BackendMessage message, CancellationToken cancellationToken)
@@ -101,11 +176,13 @@ internal sealed partial class ProxySession
         return SendAllAsync(_client, frame.Written, cancellationToken);
     }
 
-    private sealed class BackendLease(ProxySession session) : IBackendLease
+    private sealed class BackendLease(ProxySession session, CancellationToken clientCancellation) : IBackendLease
     {
         private bool _disposed;
 
         public TransactionStatus TransactionStatus => session._transactionStatus;
+
+        public CancellationToken ClientCancellation => clientCancellation;
 
         public ValueTask SendToBackendAsync(ReadOnlyMemory<byte> messages, CancellationToken cancellationToken)
         {
@@ -146,14 +223,31 @@ internal sealed partial class ProxySession
                 var message = await session.ReadBackendMessageAsync(cancellationToken);
 
                 // Notifications and parameter changes belong to the session, not to the statement
-                // the hook sent: the client gets them as it would have without the hook.
+                // the hook sent: the client gets them as it would have without the hook. Once
+                // taken from the server a message is passed on whole, whatever the token says.
                 if (message.Type is not (BackendMessageType.NotificationResponse or BackendMessageType.ParameterStatus))
                 {
                     return message;
                 }
 
-                await session.SendWholeMessageToClientAsync(message, cancellationToken);
+                await session.SendWholeMessageToClientAsync(message, CancellationToken.None);
             }
+        }
+
+        public async ValueTask<BackendMessage?> TryReadBackendMessageAsync(CancellationToken cancellationToken)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            while (await session.TryReadBackendMessageAsync(cancellationToken) is { } message)
+            {
+                if (message.Type is not (BackendMessageType.NotificationResponse or BackendMessageType.ParameterStatus))
+                {
+                    return message;
+                }
+
+                await session.SendWholeMessageToClientAsync(message, CancellationToken.None);
+            }
+
+            return null;
         }
 
         public ValueTask SendToClientAsync(ReadOnlyMemory<byte> messages, CancellationToken cancellationToken)

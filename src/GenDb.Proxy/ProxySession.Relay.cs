@@ -515,6 +515,7 @@ internal sealed partial class ProxySession
                 Span<byte> pid = stackalloc byte[4];
                 body.Slice(0, 4).CopyTo(pid);
                 _info.BackendProcessId = BinaryPrimitives.ReadInt32BigEndian(pid);
+                _cancelSecret = body.Slice(4).ToArray();
                 break;
             case BackendMessageType.ParameterStatus:
                 var pair = body.ToArray();

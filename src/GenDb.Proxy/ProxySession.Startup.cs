@@ -1,13 +1,29 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.IO.Pipelines;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using GenDb.Protocol;
 
 namespace GenDb.Proxy;
 
+/// <summary>
+/// Finds the session a CancelRequest names (backend process id and secret key) and cancels the
+/// GenDB command it is running under a backend lease; false when there is none.
+/// </summary>
+internal delegate bool LeaseCanceller(int processId, ReadOnlySpan<byte> secretKey);
+
 internal sealed partial class ProxySession
 {
     private static readonly byte[] DeclineEncryption = "N"u8.ToArray();
+
+    // CancelRequest: int32 length, int32 code, int32 process id, then the secret key (4 bytes in
+    // protocol 3.0, up to 256 in 3.2).
+    private const int CancelKeyOffset = 12;
+
+    // The secret key of the server's BackendKeyData, as relayed to the client: a CancelRequest
+    // naming this session must carry it. Written by the server loop, read by other sessions.
+    private volatile byte[]? _cancelSecret;
 
     /// <summary>
     /// Reads startup packets until a StartupMessage has been forwarded to a new server connection
@@ -70,7 +86,12 @@ internal sealed partial class ProxySession
                 case StartupPacketKind.CancelRequest:
                     var cancel = packetBytes.ToArray();
                     _clientReader.AdvanceTo(packetBytes.End);
+
+                    // The server first: it cancels the statement running now. Once it has the
+                    // request, a GENDB command stopping between two statements cannot have the
+                    // cancel land on the ROLLBACK or the next statement it sends.
                     await ForwardCancelAsync(cancel, timeout.Token);
+                    CancelLeasedCommand(cancel);
                     return false;
 
                 case StartupPacketKind.Unsupported:
@@ -161,6 +182,34 @@ internal sealed partial class ProxySession
         {
             Log.CancelForwardFailed(_logger, _info.Id, _info.ClientAddress, _options.Upstream, ex);
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL cancels only a statement that is running, and drops a cancel that arrives between
+    /// two; a GENDB command runs many statements, so the proxy stops it itself, through its lease.
+    /// </summary>
+    private void CancelLeasedCommand(ReadOnlySpan<byte> cancel)
+    {
+        if (_leaseCanceller is null || cancel.Length <= CancelKeyOffset)
+        {
+            return;
+        }
+
+        var processId = BinaryPrimitives.ReadInt32BigEndian(cancel[8..]);
+        if (_leaseCanceller(processId, cancel[CancelKeyOffset..]))
+        {
+            Log.LeasedCommandCancelled(_logger, _info.Id, _info.ClientAddress, processId);
+        }
+    }
+
+    /// <summary>
+    /// Whether a CancelRequest with this process id and secret key names this session. The key is
+    /// compared in constant time, as PostgreSQL does, so that timing does not reveal it.
+    /// </summary>
+    internal bool IsNamedBy(int processId, ReadOnlySpan<byte> secretKey)
+    {
+        var secret = _cancelSecret;
+        return secret is not null && _info.BackendProcessId == processId && CryptographicOperations.FixedTimeEquals(secret, secretKey);
     }
 
     /// <summary>Sends a FATAL error during startup; the connection closes after it.</summary>

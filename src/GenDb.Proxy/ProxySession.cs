@@ -18,6 +18,7 @@ internal sealed partial class ProxySession : ISessionChannel
     private readonly ProxyOptions _options;
     private readonly ConnectionLimiter _limiter;
     private readonly Func<SessionInfo, IClientMessageHook?>? _hookFactory;
+    private readonly LeaseCanceller? _leaseCanceller;
     private readonly ILogger _logger;
     private readonly SessionInfo _info;
     private readonly long _startedAt = Stopwatch.GetTimestamp();
@@ -43,12 +44,14 @@ internal sealed partial class ProxySession : ISessionChannel
         ProxyOptions options,
         ConnectionLimiter limiter,
         Func<SessionInfo, IClientMessageHook?>? hookFactory,
+        LeaseCanceller? leaseCanceller,
         ILogger logger)
     {
         _client = client;
         _options = options;
         _limiter = limiter;
         _hookFactory = hookFactory;
+        _leaseCanceller = leaseCanceller;
         _logger = logger;
         _info = new SessionInfo(id, client.RemoteEndPoint?.ToString() ?? "unknown");
         _client.NoDelay = true;

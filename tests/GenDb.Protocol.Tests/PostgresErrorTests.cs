@@ -129,6 +129,31 @@ public sealed class PostgresErrorTests
     }
 
     [Fact]
+    public void Parse_ObjectNameFields_Kept()
+    {
+        var error = PostgresError.Parse(
+            "SERROR\0VERROR\0C23505\0Mduplicate key value violates unique constraint \"users_pkey\"\0Dkey (id)=(1) already exists.\0spublic\0tusers\0cid\0nusers_pkey\0\0"u8);
+
+        Assert.Equal(("public", "users", "id", "users_pkey"), (error.SchemaName, error.TableName, error.ColumnName, error.ConstraintName));
+    }
+
+    [Fact]
+    public void ErrorResponse_ObjectNameFields_RoundTrip()
+    {
+        var error = PostgresError.CreateError("23502", "null value in column \"email\"") with
+        {
+            SchemaName = "app",
+            TableName = "users",
+            ColumnName = "email",
+            ConstraintName = "users_email_not_null",
+        };
+
+        var (_, _, body) = Single(new MessageBuilder().ErrorResponse(error));
+
+        Assert.Equal(error, PostgresError.Parse(body));
+    }
+
+    [Fact]
     public void Parse_Empty_InternalErrorWithNoMessage()
     {
         var error = PostgresError.Parse([]);

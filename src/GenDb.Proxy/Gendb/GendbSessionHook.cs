@@ -18,12 +18,23 @@ namespace GenDb.Proxy.Gendb;
 /// it must not allocate for ordinary statements, and it keeps track of which statement and portal
 /// names belong to GenDB. The extended-protocol part is in <c>GendbSessionHook.Extended.cs</c>.
 /// </remarks>
-internal sealed partial class GendbSessionHook(ProcedureCatalog catalog, ProxyRoutes routes, SessionInfo info) : IClientMessageHook
+/// <param name="execute">Runs a bound call; <see cref="CommandExecutor.ExecuteAsync"/> unless a test gives a command of its own.</param>
+internal sealed partial class GendbSessionHook(
+    ProcedureCatalog catalog,
+    ProxyRoutes routes,
+    SessionInfo info,
+    Func<BoundCall, ISqlSession, CancellationToken, Task<CommandResult>>? execute = null) : IClientMessageHook
 {
     private static readonly PostgresError AbortedTransaction = PostgresError.CreateError(
         SqlState.InFailedSqlTransaction,
         "current transaction is aborted, commands ignored until end of transaction block",
         "ROLLBACK (or ROLLBACK TO SAVEPOINT) first; the gendb call can then run.");
+
+    // What PostgreSQL answers when a CancelRequest stops a statement.
+    private static readonly PostgresError CanceledByUser = PostgresError.CreateError(
+        SqlState.QueryCanceled, "canceling statement due to user request");
+
+    private readonly Func<BoundCall, ISqlSession, CancellationToken, Task<CommandResult>> _execute = execute ?? CommandExecutor.ExecuteAsync;
 
     public bool IsCandidate(byte messageType) => (FrontendMessageType)messageType is
         FrontendMessageType.Query or FrontendMessageType.Parse or FrontendMessageType.Bind or
@@ -109,10 +120,14 @@ internal sealed partial class GendbSessionHook(ProcedureCatalog catalog, ProxyRo
     /// Runs the call as one unit: in the client's transaction block if there is one (ROLLBACK undoes
     /// it), otherwise in a transaction of its own. Notices go to <paramref name="output"/>; a failure
     /// becomes an ErrorResponse there, with the server left in the state the error implies, and
-    /// null is returned.
+    /// null is returned. A CancelRequest from the client stops the command as the server stops a
+    /// statement: 57014, and the work undone.
     /// </summary>
     private async Task<CommandResult?> RunAsync(LeaseSqlSession session, BoundCall call, MessageBuilder output, CancellationToken cancellationToken)
     {
+        // Only the command's own statements stop on the client's cancel; BEGIN, COMMIT and
+        // ROLLBACK keep the plain token, so that the session is left in a known state.
+        using var command = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, session.ClientCancellation);
         switch (session.TransactionStatus)
         {
             case TransactionStatus.Failed:
@@ -121,11 +136,11 @@ internal sealed partial class GendbSessionHook(ProcedureCatalog catalog, ProxyRo
             case TransactionStatus.InTransaction:
                 try
                 {
-                    var inBlock = Remember(call, await CommandExecutor.ExecuteAsync(call, session, cancellationToken));
+                    var inBlock = Remember(call, await _execute(call, session, command.Token));
                     WriteNotices(output, inBlock);
                     return inBlock;
                 }
-                catch (Exception ex) when (ex is SqlErrorException or GendbCommandException)
+                catch (Exception ex) when (ex is SqlErrorException or GendbCommandException || IsClientCancel(ex, session, cancellationToken))
                 {
                     await FailAsync(session, ErrorOf(ex), output, cancellationToken);
                     return null;
@@ -135,12 +150,12 @@ internal sealed partial class GendbSessionHook(ProcedureCatalog catalog, ProxyRo
                 await session.QueryAsync("BEGIN", cancellationToken);
                 try
                 {
-                    var result = await CommandExecutor.ExecuteAsync(call, session, cancellationToken);
+                    var result = await _execute(call, session, command.Token);
                     await session.QueryAsync("COMMIT", cancellationToken);
                     WriteNotices(output, result);
                     return Remember(call, result);
                 }
-                catch (Exception ex) when (ex is SqlErrorException or GendbCommandException)
+                catch (Exception ex) when (ex is SqlErrorException or GendbCommandException || IsClientCancel(ex, session, cancellationToken))
                 {
                     await session.QueryAsync("ROLLBACK", cancellationToken);
                     output.ErrorResponse(ErrorOf(ex));
@@ -148,6 +163,10 @@ internal sealed partial class GendbSessionHook(ProcedureCatalog catalog, ProxyRo
                 }
         }
     }
+
+    /// <summary>The command stopped because the client cancelled it, not because the proxy is shutting down.</summary>
+    private static bool IsClientCancel(Exception exception, LeaseSqlSession session, CancellationToken cancellationToken) =>
+        exception is OperationCanceledException && session.ClientCancellation.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
 
     /// <summary>Keeps proxy-scope routing, and fills status's routed_by_proxy column from it.</summary>
     private CommandResult Remember(BoundCall call, CommandResult result)
@@ -264,6 +283,7 @@ internal sealed partial class GendbSessionHook(ProcedureCatalog catalog, ProxyRo
     {
         GendbCommandException command => command.Error,
         SqlErrorException sql => sql.Error,
+        OperationCanceledException => CanceledByUser,
         _ => PostgresError.CreateError(SqlState.InternalError, exception.Message),
     };
 

@@ -9,16 +9,27 @@ namespace GenDb.Proxy.Gendb;
 /// Runs GenDB's own SQL in the client's server session through a backend lease, with the simple
 /// protocol, and consumes every reply: nothing the server says to GenDB reaches the client.
 /// </summary>
-internal sealed class LeaseSqlSession(IBackendLease lease) : ISqlSession
+/// <remarks>
+/// Once a statement is sent its reply is read to ReadyForQuery whatever the cancellation token
+/// says: a reply left unread would reach the client when the lease ends. Cancellation stops the
+/// work between statements; a statement already running is stopped by the server, which received
+/// the client's CancelRequest too, and a proxy shutdown closes the server connection, which ends
+/// every read. COPY is in <c>LeaseSqlSession.CopyIn.cs</c>.
+/// </remarks>
+internal sealed partial class LeaseSqlSession(IBackendLease lease) : ISqlSession
 {
     private readonly MessageBuilder _builder = new();
 
     public TransactionStatus TransactionStatus => lease.TransactionStatus;
 
+    /// <summary>Cancelled by a CancelRequest from the client while this session's lease is held.</summary>
+    public CancellationToken ClientCancellation => lease.ClientCancellation;
+
     public async Task<SqlResult> QueryAsync(string sql, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         _builder.Clear();
-        await lease.SendToBackendAsync(_builder.Query(sql).Written, cancellationToken);
+        await lease.SendToBackendAsync(_builder.Query(sql).Written, CancellationToken.None);
 
         IReadOnlyList<string> columns = [];
         var rows = new List<string?[]>();
@@ -26,7 +37,7 @@ internal sealed class LeaseSqlSession(IBackendLease lease) : ISqlSession
         PostgresError? error = null;
         while (true)
         {
-            var message = await lease.ReadBackendMessageAsync(cancellationToken);
+            var message = await lease.ReadBackendMessageAsync(CancellationToken.None);
             switch (message.Type)
             {
                 case BackendMessageType.RowDescription:
@@ -37,7 +48,7 @@ internal sealed class LeaseSqlSession(IBackendLease lease) : ISqlSession
                     rows.Add(ReadRow(message.Body));
                     break;
                 case BackendMessageType.CommandComplete:
-                    tag = Encoding.UTF8.GetString(message.Body.AsSpan(0, Math.Max(0, message.Body.Length - 1)));
+                    tag = ReadTag(message.Body);
                     break;
                 case BackendMessageType.ErrorResponse:
                     error = PostgresError.Parse(message.Body);
@@ -55,6 +66,8 @@ internal sealed class LeaseSqlSession(IBackendLease lease) : ISqlSession
             }
         }
     }
+
+    private static string ReadTag(byte[] body) => Encoding.UTF8.GetString(body.AsSpan(0, Math.Max(0, body.Length - 1)));
 
     private static List<string> ReadColumnNames(byte[] body)
     {

@@ -1,4 +1,5 @@
 using GenDb.Embedded;
+using GenDb.Sql.Npgsql;
 using Npgsql;
 
 namespace GenDb.Schema.Tests.Infrastructure;
@@ -37,7 +38,7 @@ public abstract class SchemaFixture : IAsyncLifetime
         var builder = new NpgsqlConnectionStringBuilder(Cluster.ConnectionString(database)) { Pooling = false };
         await using var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync();
-        var session = new NpgsqlSqlSession(connection);
+        var session = new CountingSqlSession(new NpgsqlSqlSession(connection));
         var model = await SchemaIntrospector.ReadAsync(session, CancellationToken.None);
         return (model, session.QueryCount);
     }
