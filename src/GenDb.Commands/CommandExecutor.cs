@@ -1,4 +1,5 @@
 using GenDb.Commands.Execution;
+using GenDb.Commands.Generation;
 using GenDb.Commands.Routing;
 using GenDb.Commands.Synthetic;
 using GenDb.Protocol;
@@ -21,14 +22,22 @@ public static class CommandExecutor
         GendbProcedures.HelpName => HelpColumns,
         GendbProcedures.SyncName or GendbProcedures.DropScenarioName or GendbProcedures.ResetName => SyntheticCommands.Columns,
         GendbProcedures.DescribeName => SyntheticCommands.DescribeColumns,
+        GendbProcedures.GenerateDataName => GenerateCommands.Columns,
         _ => throw new InvalidOperationException($"No result columns for gendb.{procedure.Name}."),
     };
 
-    public static Task<CommandResult> ExecuteAsync(BoundCall call, ISqlSession session, CancellationToken cancellationToken)
+    public static Task<CommandResult> ExecuteAsync(BoundCall call, ISqlSession session, CancellationToken cancellationToken) =>
+        ExecuteAsync(call, session, CommandContext.Default, cancellationToken);
+
+    public static Task<CommandResult> ExecuteAsync(BoundCall call, ISqlSession session, CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         switch (call.Procedure.Name)
         {
+            case GendbProcedures.GenerateDataName:
+                return GenerateCommands.GenerateDataAsync(session, call.GetText("include"), call.GetText("exclude"),
+                    call.GetInteger("rows"), call.GetInteger("seed"), call.GetText("scenario") ?? SyntheticNaming.DefaultScenario,
+                    call.GetText("mode"), context, cancellationToken);
             case GendbProcedures.ReturnGeneratedName:
                 ValidateScope(call);
                 return RoutingCommands.ReturnGeneratedAsync(session, call.GetText("include"), call.GetText("exclude"),

@@ -5,9 +5,9 @@ namespace GenDb.Commands.Tests;
 
 public sealed class ProcedureBinderTests
 {
-    /// <summary>The default catalog plus a procedure with integer, boolean and required parameters, as generate_data will have.</summary>
+    /// <summary>The default catalog plus a procedure with integer, boolean and required parameters, shaped like generate_data.</summary>
     private static readonly ProcedureCatalog Catalog = ProcedureCatalog.Default.With(new ProcedureDefinition(
-        "generate_data",
+        "fill_rows",
         "Generates synthetic rows.",
         [
             new ProcedureParameter("table_name", GendbType.Text, null, Required: true, "The table.", []),
@@ -118,12 +118,12 @@ public sealed class ProcedureBinderTests
     [Fact]
     public void Bind_NullForRequiredParameter_22023()
     {
-        var error = Failed("CALL gendb.generate_data(NULL)");
+        var error = Failed("CALL gendb.fill_rows(NULL)");
 
         Assert.Equal("22023", error.SqlState);
-        Assert.Equal("parameter \"table_name\" of gendb.generate_data cannot be NULL", error.Message);
+        Assert.Equal("parameter \"table_name\" of gendb.fill_rows cannot be NULL", error.Message);
         Assert.Equal("Give table_name a text value.", error.Hint);
-        Assert.Equal(26, error.Position);
+        Assert.Equal(22, error.Position);
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class ProcedureBinderTests
         Assert.Equal("42883", error.SqlState);
         Assert.Equal("procedure gendb.return_generate does not exist", error.Message);
         Assert.Equal(
-            "GenDB procedures: describe, drop_scenario, generate_data, help, reset, return_actual, return_generated, status, sync. CALL gendb.help() lists their parameters.",
+            "GenDB procedures: describe, drop_scenario, fill_rows, generate_data, help, reset, return_actual, return_generated, status, sync. CALL gendb.help() lists their parameters.",
             error.Hint);
         Assert.Equal(12, error.Position);
     }
@@ -146,7 +146,7 @@ public sealed class ProcedureBinderTests
         var error = ProcedureBinder.Bind(ProcedureCatalog.Default, parsed.Call!, []).Error;
 
         Assert.Equal("procedure gendb.foo does not exist", error!.Message);
-        Assert.StartsWith("GenDB procedures: describe, drop_scenario, help, reset, return_actual, return_generated, status, sync.", error.Hint, StringComparison.Ordinal);
+        Assert.StartsWith("GenDB procedures: describe, drop_scenario, generate_data, help, reset, return_actual, return_generated, status, sync.", error.Hint, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -233,11 +233,11 @@ public sealed class ProcedureBinderTests
     [Fact]
     public void Bind_MissingRequired_22023AtTheProcedure()
     {
-        var error = Failed("CALL gendb.generate_data(rows => 5)");
+        var error = Failed("CALL gendb.fill_rows(rows => 5)");
 
         Assert.Equal("22023", error.SqlState);
-        Assert.Equal("missing value for required parameter \"table_name\" of gendb.generate_data", error.Message);
-        Assert.Contains("gendb.generate_data(table_name text, rows integer DEFAULT 100", error.Hint, StringComparison.Ordinal);
+        Assert.Equal("missing value for required parameter \"table_name\" of gendb.fill_rows", error.Message);
+        Assert.Contains("gendb.fill_rows(table_name text, rows integer DEFAULT 100", error.Hint, StringComparison.Ordinal);
         Assert.Equal(12, error.Position);
     }
 
@@ -264,7 +264,7 @@ public sealed class ProcedureBinderTests
     [InlineData("$$12$$", 12L)]
     public void Bind_IntegerParameter_AcceptsIntegersAndIntegerStrings(string literal, long expected)
     {
-        var call = Bound($"CALL gendb.generate_data('users', rows => {literal})");
+        var call = Bound($"CALL gendb.fill_rows('users', rows => {literal})");
 
         Assert.Equal(expected, call.GetInteger("rows"));
         Assert.Equal(expected, call.Values["rows"]);
@@ -280,10 +280,10 @@ public sealed class ProcedureBinderTests
     [InlineData("'99999999999999999999'", "'99999999999999999999'")]
     public void Bind_IntegerParameterGivenOtherValue_22023(string literal, string shown)
     {
-        var error = Failed($"CALL gendb.generate_data('users', rows => {literal})");
+        var error = Failed($"CALL gendb.fill_rows('users', rows => {literal})");
 
         Assert.Equal("22023", error.SqlState);
-        Assert.Equal($"invalid value for parameter \"rows\" of gendb.generate_data: expected integer, got {shown}", error.Message);
+        Assert.Equal($"invalid value for parameter \"rows\" of gendb.fill_rows: expected integer, got {shown}", error.Message);
         Assert.Equal("Give rows a whole number, such as rows => 42 or rows => '42'.", error.Hint);
     }
 
@@ -301,7 +301,7 @@ public sealed class ProcedureBinderTests
     [InlineData("' yes '", true)]
     public void Bind_BooleanParameter_AcceptsBooleansAndBooleanWords(string literal, bool expected)
     {
-        var call = Bound($"CALL gendb.generate_data('users', truncate => {literal})");
+        var call = Bound($"CALL gendb.fill_rows('users', truncate => {literal})");
 
         Assert.Equal(expected, call.GetBoolean("truncate"));
     }
@@ -313,17 +313,17 @@ public sealed class ProcedureBinderTests
     [InlineData("0.0", "the number 0.0")]
     public void Bind_BooleanParameterGivenOtherValue_22023(string literal, string shown)
     {
-        var error = Failed($"CALL gendb.generate_data('users', truncate => {literal})");
+        var error = Failed($"CALL gendb.fill_rows('users', truncate => {literal})");
 
         Assert.Equal("22023", error.SqlState);
-        Assert.Equal($"invalid value for parameter \"truncate\" of gendb.generate_data: expected boolean, got {shown}", error.Message);
+        Assert.Equal($"invalid value for parameter \"truncate\" of gendb.fill_rows: expected boolean, got {shown}", error.Message);
         Assert.Equal("Give truncate true or false; 'on', 'off', 'yes', 'no', '1' and '0' work too.", error.Hint);
     }
 
     [Fact]
     public void Bind_AliasOfIntegerParameter_Converts()
     {
-        var call = Bound("CALL gendb.generate_data('users', row_count => '20')");
+        var call = Bound("CALL gendb.fill_rows('users', row_count => '20')");
 
         Assert.Equal(20L, call.GetInteger("rows"));
     }
@@ -341,7 +341,7 @@ public sealed class ProcedureBinderTests
     public void Bind_TextPlaceholderForIntegerAndBoolean_ConvertedLikeStrings()
     {
         var call = Bound(
-            "CALL gendb.generate_data($1, rows => $2, truncate => $3)",
+            "CALL gendb.fill_rows($1, rows => $2, truncate => $3)",
             PlaceholderValue.FromText("users"),
             new PlaceholderValue(Encoding.UTF8.GetBytes("42"), 0, 23),
             PlaceholderValue.FromText("on"));
@@ -361,10 +361,10 @@ public sealed class ProcedureBinderTests
     [Fact]
     public void Bind_NullPlaceholderForRequired_22023()
     {
-        var error = Failed("CALL gendb.generate_data($1)", PlaceholderValue.Null);
+        var error = Failed("CALL gendb.fill_rows($1)", PlaceholderValue.Null);
 
         Assert.Equal("22023", error.SqlState);
-        Assert.Equal("parameter \"table_name\" of gendb.generate_data cannot be NULL", error.Message);
+        Assert.Equal("parameter \"table_name\" of gendb.fill_rows cannot be NULL", error.Message);
     }
 
     [Fact]
@@ -373,9 +373,9 @@ public sealed class ProcedureBinderTests
         var int8 = new byte[8];
         BinaryPrimitives.WriteInt64BigEndian(int8, -5_000_000_000);
 
-        Assert.Equal(-5_000_000_000, Bound("CALL gendb.generate_data('t', rows => $1)", Binary(20, int8)).GetInteger("rows"));
-        Assert.Equal(-2L, Bound("CALL gendb.generate_data('t', rows => $1)", Binary(21, 0xFF, 0xFE)).GetInteger("rows"));
-        Assert.Equal(258L, Bound("CALL gendb.generate_data('t', rows => $1)", Int4(258)).GetInteger("rows"));
+        Assert.Equal(-5_000_000_000, Bound("CALL gendb.fill_rows('t', rows => $1)", Binary(20, int8)).GetInteger("rows"));
+        Assert.Equal(-2L, Bound("CALL gendb.fill_rows('t', rows => $1)", Binary(21, 0xFF, 0xFE)).GetInteger("rows"));
+        Assert.Equal(258L, Bound("CALL gendb.fill_rows('t', rows => $1)", Int4(258)).GetInteger("rows"));
     }
 
     [Theory]
@@ -384,7 +384,7 @@ public sealed class ProcedureBinderTests
     [InlineData(7, true)]
     public void Bind_BinaryBool_NonZeroIsTrue(byte value, bool expected)
     {
-        Assert.Equal(expected, Bound("CALL gendb.generate_data('t', truncate => $1)", Binary(16, value)).GetBoolean("truncate"));
+        Assert.Equal(expected, Bound("CALL gendb.fill_rows('t', truncate => $1)", Binary(16, value)).GetBoolean("truncate"));
     }
 
     [Theory]
@@ -414,18 +414,18 @@ public sealed class ProcedureBinderTests
     [Fact]
     public void Bind_BinaryOfUnsupportedType_22023()
     {
-        var error = Failed("CALL gendb.generate_data('t', rows => $1)", Binary(700, 0x40, 0x49, 0x0F, 0xDB));
+        var error = Failed("CALL gendb.fill_rows('t', rows => $1)", Binary(700, 0x40, 0x49, 0x0F, 0xDB));
 
         Assert.Equal("22023", error.SqlState);
         Assert.Equal("unsupported parameter type for $1: binary format with type OID 700", error.Message);
         Assert.Equal("Send the parameter in text format, or in binary as bool, int2, int4, int8 or text.", error.Hint);
-        Assert.Equal(31, error.Position);
+        Assert.Equal(27, error.Position);
     }
 
     [Fact]
     public void Bind_BinaryIntegerOfWrongLength_22P03()
     {
-        var error = Failed("CALL gendb.generate_data('t', rows => $1)", Binary(23, 0, 1));
+        var error = Failed("CALL gendb.fill_rows('t', rows => $1)", Binary(23, 0, 1));
 
         Assert.Equal("22P03", error.SqlState);
         Assert.Equal("incorrect binary data format in bind parameter 1", error.Message);
@@ -486,7 +486,7 @@ public sealed class ProcedureBinderTests
     [Fact]
     public void BoundCall_GetterOfWrongType_Throws()
     {
-        var call = Bound("CALL gendb.generate_data('users')");
+        var call = Bound("CALL gendb.fill_rows('users')");
 
         Assert.Throws<InvalidOperationException>(() => call.GetInteger("table_name"));
         Assert.Throws<ArgumentException>(() => call.GetText("nope"));
@@ -496,8 +496,8 @@ public sealed class ProcedureBinderTests
     [Fact]
     public void BoundCall_ToString_ShowsEveryParameter()
     {
-        var call = Bound("CALL gendb.generate_data('it''s', truncate => true)");
+        var call = Bound("CALL gendb.fill_rows('it''s', truncate => true)");
 
-        Assert.Equal("gendb.generate_data(table_name => 'it''s', rows => 100, seed => NULL, truncate => true)", call.ToString());
+        Assert.Equal("gendb.fill_rows(table_name => 'it''s', rows => 100, seed => NULL, truncate => true)", call.ToString());
     }
 }

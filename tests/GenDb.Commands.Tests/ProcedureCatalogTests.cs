@@ -8,7 +8,7 @@ public sealed class ProcedureCatalogTests
     [Fact]
     public void Default_Procedures_AreAllListedByName()
     {
-        Assert.Equal(["describe", "drop_scenario", "help", "reset", "return_actual", "return_generated", "status", "sync"], ProcedureCatalog.Default.Procedures.Select(p => p.Name));
+        Assert.Equal(["describe", "drop_scenario", "generate_data", "help", "reset", "return_actual", "return_generated", "status", "sync"], ProcedureCatalog.Default.Procedures.Select(p => p.Name));
     }
 
     [Fact]
@@ -59,6 +59,8 @@ public sealed class ProcedureCatalogTests
             [
                 ("describe", null), ("describe", "table"), ("describe", "scenario"),
                 ("drop_scenario", null), ("drop_scenario", "scenario"), ("drop_scenario", "schema"), ("drop_scenario", "force"),
+                ("generate_data", null), ("generate_data", "include"), ("generate_data", "exclude"), ("generate_data", "rows"),
+                ("generate_data", "seed"), ("generate_data", "scenario"), ("generate_data", "mode"),
                 ("help", null),
                 ("reset", null), ("reset", "include"), ("reset", "exclude"), ("reset", "scenario"),
                 ("return_actual", null), ("return_actual", "include"), ("return_actual", "exclude"), ("return_actual", "scope"),
@@ -96,15 +98,15 @@ public sealed class ProcedureCatalogTests
     [Fact]
     public void With_NewProcedure_AddedInNameOrderAndInHelp()
     {
-        var generate = new ProcedureDefinition("generate_data", "Generates rows.",
+        var generate = new ProcedureDefinition("fill", "Generates rows.",
             [Parameter("rows", GendbType.Integer, required: true), Parameter("seed", GendbType.Integer, 42L), Parameter("mode", defaultValue: "append")]);
 
         var catalog = ProcedureCatalog.Default.With(generate);
 
-        Assert.Equal(["describe", "drop_scenario", "generate_data", "help", "reset", "return_actual", "return_generated", "status", "sync"], catalog.Procedures.Select(p => p.Name));
-        Assert.Contains(new ProcedureHelpRow("generate_data", "rows", "integer", null, "The rows."), catalog.HelpRows);
-        Assert.Contains(new ProcedureHelpRow("generate_data", "seed", "integer", "42", "The seed."), catalog.HelpRows);
-        Assert.Equal(8, ProcedureCatalog.Default.Procedures.Count);
+        Assert.Equal(["describe", "drop_scenario", "fill", "generate_data", "help", "reset", "return_actual", "return_generated", "status", "sync"], catalog.Procedures.Select(p => p.Name));
+        Assert.Contains(new ProcedureHelpRow("fill", "rows", "integer", null, "The rows."), catalog.HelpRows);
+        Assert.Contains(new ProcedureHelpRow("fill", "seed", "integer", "42", "The seed."), catalog.HelpRows);
+        Assert.Equal(9, ProcedureCatalog.Default.Procedures.Count);
     }
 
     [Fact]
@@ -116,7 +118,7 @@ public sealed class ProcedureCatalogTests
 
         Assert.True(catalog.TryGet("help", out var found));
         Assert.Same(help, found);
-        Assert.Equal(8, catalog.Procedures.Count);
+        Assert.Equal(9, catalog.Procedures.Count);
     }
 
     [Fact]

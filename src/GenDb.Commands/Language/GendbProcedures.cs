@@ -14,6 +14,7 @@ public static class GendbProcedures
     public const string DropScenarioName = "drop_scenario";
     public const string ResetName = "reset";
     public const string DescribeName = "describe";
+    public const string GenerateDataName = "generate_data";
 
     // Shared by return_generated and return_actual: the two are each other's inverse.
     // Declared before the procedures that use them: static initializers run in text order.
@@ -56,6 +57,42 @@ public static class GendbProcedures
         Required: false,
         "Also drop or recreate synthetic tables that other sessions are routed to (they then read the new copy, or fail if it is gone).",
         []);
+
+    public static ProcedureDefinition GenerateData { get; } = new(
+        GenerateDataName,
+        "Fills the synthetic copies of the matching tables with rows that satisfy every constraint (creating or syncing the copies first); empty referenced tables are filled too.",
+        [
+            new ProcedureParameter(
+                "include",
+                GendbType.Text,
+                Default: null,
+                Required: false,
+                "Tables to fill: comma-separated names or globs (*, ?), optionally schema-qualified, e.g. 'users, sales.*'; NULL means every table.",
+                ["table_name", "table_pattern", "include_tables"]),
+            Exclude,
+            new ProcedureParameter(
+                "rows",
+                GendbType.Integer,
+                Default: null,
+                Required: false,
+                "Rows per matching table; NULL means default_rows from gendb.yaml, else 100.",
+                ["row_count", "count"]),
+            new ProcedureParameter(
+                "seed",
+                GendbType.Integer,
+                Default: null,
+                Required: false,
+                "The seed: the same seed, schema and arguments give identical rows; NULL means seed from gendb.yaml, else a fixed default.",
+                []),
+            Scenario,
+            new ProcedureParameter(
+                "mode",
+                GendbType.Text,
+                Default: "replace",
+                Required: false,
+                "'replace' (each table ends with exactly the rows asked for; synthetic rows that referenced replaced rows are regenerated) or 'append'.",
+                []),
+        ]);
 
     public static ProcedureDefinition Sync { get; } = new(
         SyncName,
@@ -127,5 +164,5 @@ public static class GendbProcedures
         "Lists the GenDB procedures and their parameters.",
         []);
 
-    public static IReadOnlyList<ProcedureDefinition> All { get; } = [ReturnGenerated, ReturnActual, Status, Help, Sync, Reset, Describe, DropScenario];
+    public static IReadOnlyList<ProcedureDefinition> All { get; } = [ReturnGenerated, ReturnActual, Status, Help, Sync, Reset, Describe, DropScenario, GenerateData];
 }

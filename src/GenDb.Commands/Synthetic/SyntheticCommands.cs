@@ -33,7 +33,7 @@ public static class SyntheticCommands
         }
 
         var model = await SchemaIntrospector.ReadAsync(session, cancellationToken);
-        var searchPath = (await session.QueryAsync("SELECT unnest(current_schemas(false))", cancellationToken)).Rows.Select(r => r[0]!).ToList();
+        var searchPath = await SearchPathAsync(session, cancellationToken);
         var selected = Select(model, searchPath, include, exclude, scenario);
         var existing = await ExistingCopiesAsync(session, scenario, cancellationToken);
         var real = await SignaturesAsync(session, selected.Select(t => t.QualifiedName), cancellationToken);
@@ -369,7 +369,8 @@ public static class SyntheticCommands
         return result.Rows.ToDictionary(r => new QualifiedName(r[0]!, r[1]!), r => r[2] ?? string.Empty);
     }
 
-    private static List<TableModel> Select(DatabaseModel model, List<string> searchPath, string? include, string? exclude, string scenario)
+    /// <summary>The tables (partition roots) the patterns match; a pattern matching nothing is an error.</summary>
+    internal static HashSet<QualifiedName> Match(DatabaseModel model, List<string> searchPath, string? include, string? exclude)
     {
         var includePatterns = TablePatterns.Parse(include);
         var excludePatterns = TablePatterns.Parse(exclude);
@@ -387,10 +388,18 @@ public static class SyntheticCommands
             }
         }
 
-        var chosen = roots
+        return roots
             .Where(t => (includePatterns.IsEmpty || includePatterns.Matches(Candidate(t))) && !excludePatterns.Matches(Candidate(t)))
             .Select(t => t.QualifiedName)
             .ToHashSet();
+    }
+
+    internal static async Task<List<string>> SearchPathAsync(ISqlSession session, CancellationToken cancellationToken) =>
+        (await session.QueryAsync("SELECT unnest(current_schemas(false))", cancellationToken)).Rows.Select(r => r[0]!).ToList();
+
+    private static List<TableModel> Select(DatabaseModel model, List<string> searchPath, string? include, string? exclude, string scenario)
+    {
+        var chosen = Match(model, searchPath, include, exclude);
 
         // Foreign keys need their referenced tables copied too, and partitioned tables their partitions.
         var queue = new Queue<QualifiedName>(chosen);
