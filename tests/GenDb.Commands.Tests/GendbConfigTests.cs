@@ -22,6 +22,16 @@ public sealed class GendbConfigTests
             config.Routes);
     }
 
+    [Fact]
+    public void Parse_GenerationDefaults_Read()
+    {
+        var config = GendbConfig.Parse("default_rows: 500\nseed: -42\nlocale: de\n", "gendb.yaml");
+
+        Assert.Equal(500, config.DefaultRows);
+        Assert.Equal(-42, config.Seed);
+        Assert.Equal("de", config.Locale);
+    }
+
     [Theory]
     [InlineData("", 0)]
     [InlineData("# only a comment\n", 0)]
@@ -36,6 +46,9 @@ public sealed class GendbConfigTests
     [InlineData("routes:\n  - scenario: 'Bad Name'\n", 2, 15, "invalid scenario name")]
     [InlineData("routes:\n  - include: [a, b]\n", 2, 14, "'include' takes a text value")]
     [InlineData("routes:\n  - [unclosed\n", 3, 1, "")]
+    [InlineData("default_rows: many\n", 1, 15, "default_rows takes a whole number")]
+    [InlineData("seed: 1\ndefault_rows: -5\n", 2, 15, "default_rows must not be negative")]
+    [InlineData("locale: [en]\n", 1, 9, "locale takes a locale name")]
     public void Parse_Mistake_ErrorWithFileLineAndColumn(string yaml, int line, int column, string message)
     {
         var error = Assert.Throws<GendbConfigException>(() => GendbConfig.Parse(yaml, "conf/gendb.yaml"));

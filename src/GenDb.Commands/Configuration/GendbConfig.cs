@@ -8,11 +8,15 @@ namespace GenDb.Commands.Configuration;
 public sealed record ConfiguredRoute(string? Include, string? Exclude, string Scenario);
 
 /// <summary>
-/// gendb.yaml, as far as GenDB reads it today: <c>routes</c>. Unknown keys and wrong types are
-/// errors that give the file, line and column, so a typo never passes silently.
+/// gendb.yaml, as far as GenDB reads it today: <c>routes</c>, <c>default_rows</c>, <c>seed</c> and
+/// <c>locale</c>. Unknown keys and wrong types are errors that give the file, line and column, so a
+/// typo never passes silently.
 /// </summary>
 /// <example>
 /// <code>
+/// default_rows: 500
+/// seed: 42
+/// locale: en
 /// routes:
 ///   - users,orders              # a pattern, as for include =>
 ///   - include: 'sales.*'
@@ -25,6 +29,15 @@ public sealed record GendbConfig(IReadOnlyList<ConfiguredRoute> Routes)
     public const string FileName = "gendb.yaml";
 
     public static GendbConfig Empty { get; } = new([]);
+
+    /// <summary>Rows per table when generate_data is given none.</summary>
+    public long? DefaultRows { get; init; }
+
+    /// <summary>The seed when generate_data is given none.</summary>
+    public long? Seed { get; init; }
+
+    /// <summary>The locale of generated names, places and text (a Bogus locale such as en, de, fr).</summary>
+    public string? Locale { get; init; }
 
     public static GendbConfig Load(string path)
     {
@@ -64,6 +77,8 @@ public sealed record GendbConfig(IReadOnlyList<ConfiguredRoute> Routes)
         }
 
         var routes = new List<ConfiguredRoute>();
+        long? defaultRows = null, seed = null;
+        string? locale = null;
         foreach (var (keyNode, value) in root.Children)
         {
             var key = ((YamlScalarNode)keyNode).Value;
@@ -72,13 +87,32 @@ public sealed record GendbConfig(IReadOnlyList<ConfiguredRoute> Routes)
                 case "routes":
                     routes.AddRange(ReadRoutes(path, value));
                     break;
+                case "default_rows":
+                    defaultRows = ReadInteger(path, key, value);
+                    if (defaultRows < 0)
+                    {
+                        throw Error(path, value, "default_rows must not be negative");
+                    }
+
+                    break;
+                case "seed":
+                    seed = ReadInteger(path, key, value);
+                    break;
+                case "locale":
+                    locale = value is YamlScalarNode { Value: { Length: > 0 } text } ? text : throw Error(path, value, "locale takes a locale name such as en, de or fr");
+                    break;
                 default:
-                    throw Error(path, keyNode, $"unknown setting '{key}'; known: routes");
+                    throw Error(path, keyNode, $"unknown setting '{key}'; known: default_rows, locale, routes, seed");
             }
         }
 
-        return new GendbConfig(routes);
+        return new GendbConfig(routes) { DefaultRows = defaultRows, Seed = seed, Locale = locale };
     }
+
+    private static long ReadInteger(string path, string? key, YamlNode node) =>
+        node is YamlScalarNode { Value: { } text } && long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw Error(path, node, $"{key} takes a whole number");
 
     private static IEnumerable<ConfiguredRoute> ReadRoutes(string path, YamlNode node)
     {
