@@ -66,7 +66,7 @@ internal static class ServeCommand
 
         var routes = new ProxyRoutes(configuration.Routes.Select(r => new ProxyRoute(r.Include, r.Exclude, r.Scenario))
             .Concat(arguments.Routes.Select(r => new ProxyRoute(r, null, GenDb.Schema.Synthetic.SyntheticNaming.DefaultScenario))));
-        await using var server = new ProxyServer(options, loggerFactory, GendbHooks.Factory(routes));
+        await using var server = new ProxyServer(options, loggerFactory, GendbHooks.Factory(routes, defaults: new GenDb.Commands.Execution.CommandContext { DefaultRows = configuration.DefaultRows, DefaultSeed = configuration.Seed }));
         try
         {
             server.Start();

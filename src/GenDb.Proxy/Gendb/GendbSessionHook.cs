@@ -19,11 +19,13 @@ namespace GenDb.Proxy.Gendb;
 /// names belong to GenDB. The extended-protocol part is in <c>GendbSessionHook.Extended.cs</c>.
 /// </remarks>
 /// <param name="execute">Runs a bound call; <see cref="CommandExecutor.ExecuteAsync"/> unless a test gives a command of its own.</param>
+/// <param name="defaults">Defaults from gendb.yaml (rows, seed) for the commands.</param>
 internal sealed partial class GendbSessionHook(
     ProcedureCatalog catalog,
     ProxyRoutes routes,
     SessionInfo info,
-    Func<BoundCall, ISqlSession, CancellationToken, Task<CommandResult>>? execute = null) : IClientMessageHook
+    Func<BoundCall, ISqlSession, CancellationToken, Task<CommandResult>>? execute = null,
+    CommandContext? defaults = null) : IClientMessageHook
 {
     private static readonly PostgresError AbortedTransaction = PostgresError.CreateError(
         SqlState.InFailedSqlTransaction,
@@ -34,7 +36,13 @@ internal sealed partial class GendbSessionHook(
     private static readonly PostgresError CanceledByUser = PostgresError.CreateError(
         SqlState.QueryCanceled, "canceling statement due to user request");
 
-    private readonly Func<BoundCall, ISqlSession, CancellationToken, Task<CommandResult>> _execute = execute ?? CommandExecutor.ExecuteAsync;
+    private readonly Func<BoundCall, ISqlSession, CancellationToken, Task<CommandResult>> _execute = execute ?? ((call, session, cancellationToken) =>
+        CommandExecutor.ExecuteAsync(call, session, WithNotices(defaults ?? CommandContext.Default, session), cancellationToken));
+
+    /// <summary>Notices a command sends as it goes (generate_data's one per table) reach the client at once.</summary>
+    private static CommandContext WithNotices(CommandContext context, ISqlSession session) => session is LeaseSqlSession lease
+        ? new CommandContext { DefaultRows = context.DefaultRows, DefaultSeed = context.DefaultSeed, SendNotice = lease.SendNoticeAsync }
+        : context;
 
     public bool IsCandidate(byte messageType) => (FrontendMessageType)messageType is
         FrontendMessageType.Query or FrontendMessageType.Parse or FrontendMessageType.Bind or

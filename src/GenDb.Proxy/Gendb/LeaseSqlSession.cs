@@ -22,6 +22,10 @@ internal sealed partial class LeaseSqlSession(IBackendLease lease) : ISqlSession
 
     public TransactionStatus TransactionStatus => lease.TransactionStatus;
 
+    /// <summary>Sends a NOTICE (or WARNING) to the client now, while the command still runs.</summary>
+    public ValueTask SendNoticeAsync(PostgresError notice, CancellationToken cancellationToken) =>
+        lease.SendToClientAsync(new MessageBuilder().ErrorResponse(notice).Written, cancellationToken);
+
     /// <summary>Cancelled by a CancelRequest from the client while this session's lease is held.</summary>
     public CancellationToken ClientCancellation => lease.ClientCancellation;
 
