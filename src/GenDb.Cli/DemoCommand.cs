@@ -100,9 +100,7 @@ internal static class DemoCommand
 
                 Try:
                   SELECT first_name, last_name, city FROM customers LIMIT 5;
-                  CALL gendb.sync(include => 'customers');     -- a synthetic copy, gendb_default__public.customers
-                  INSERT INTO gendb_default__public.customers (first_name, last_name, email, city, country)
-                    VALUES ('Test', 'Person', 'test@example.com', 'Oslo', 'Norway');
+                  CALL gendb.generate_data(include => 'customers', rows => 500);  -- gendb_default__public.customers
                   CALL gendb.return_generated(include => 'customers');
                   SELECT first_name, last_name FROM customers;  -- this session now reads the copy
                   CALL gendb.return_actual();                   -- and the real rows again

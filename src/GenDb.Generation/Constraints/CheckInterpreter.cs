@@ -131,10 +131,13 @@ internal static class CheckInterpreter
         return Conjunction.NotUnderstood;
     }
 
-    /// <summary><c>x ~ 'pattern'</c> and <c>x ~* 'pattern'</c>; other non-comparison operators are not read.</summary>
+    /// <summary>
+    /// <c>x ~ 'pattern'</c>, <c>x ~* 'pattern'</c>, and LIKE / ILIKE (printed <c>~~</c> / <c>~~*</c>),
+    /// read as the equivalent anchored regular expression; other non-comparison operators are not read.
+    /// </summary>
     private static Conjunction Match(string op, SqlExpression left, SqlExpression right)
     {
-        if (op is not ("~" or "~*")
+        if (op is not ("~" or "~*" or "~~" or "~~*")
             || !TryColumn(left, out var column)
             || !ConstantFolding.TryConstant(right, out var pattern)
             || pattern.IsNull
@@ -143,7 +146,57 @@ internal static class CheckInterpreter
             return Conjunction.NotUnderstood;
         }
 
-        return Conjunction.Of(new PatternFact(column, pattern.Text!, CaseInsensitive: op == "~*"));
+        var regex = op is "~~" or "~~*" ? LikeToRegex(pattern.Text!) : pattern.Text!;
+        return regex is null
+            ? Conjunction.NotUnderstood
+            : Conjunction.Of(new PatternFact(column, regex, CaseInsensitive: op is "~*" or "~~*"));
+    }
+
+    /// <summary>
+    /// A LIKE pattern as an anchored POSIX regular expression: <c>%</c> any run, <c>_</c> one
+    /// character, backslash escapes the next character; every other character stands for itself.
+    /// </summary>
+    internal static string? LikeToRegex(string like)
+    {
+        var regex = new System.Text.StringBuilder("^");
+        for (var i = 0; i < like.Length; i++)
+        {
+            var c = like[i];
+            switch (c)
+            {
+                case '%':
+                    regex.Append(".*");
+                    break;
+                case '_':
+                    regex.Append('.');
+                    break;
+                case '\\':
+                    if (++i >= like.Length)
+                    {
+                        return null;
+                    }
+
+                    AppendLiteral(regex, like[i]);
+                    break;
+                default:
+                    AppendLiteral(regex, c);
+                    break;
+            }
+        }
+
+        return regex.Append('$').ToString();
+
+        static void AppendLiteral(System.Text.StringBuilder regex, char c)
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c is ' ' or '@' or '-' or ',' or ':' or '/' or '#' or '=' or '_' or '%' or '!' or '<' or '>' or '\'' or '"' or '&' or '~' or ';')
+            {
+                regex.Append(c);
+            }
+            else
+            {
+                regex.Append('\\').Append(c);
+            }
+        }
     }
 
     /// <summary><c>(a IS NULL) = (b IS NULL)</c> and the forms equivalent to it.</summary>

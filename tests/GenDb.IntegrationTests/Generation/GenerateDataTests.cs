@@ -232,4 +232,20 @@ public sealed class GenerateDataTests(PostgresFixture fixture)
         Assert.Equal(before, await GenerationDatabase.ChecksumsAsync(direct));
         Assert.Equal(1, await proxied.ScalarAsync<int>("SELECT 1"));
     }
+
+    [Fact]
+    public async Task DemoSample_TheFirstSessionTheDemoSuggests_Works()
+    {
+        var (proxied, direct) = await OpenAsync("shop");
+        await using var _ = proxied;
+        await using var __ = direct;
+        var real = await proxied.ScalarAsync<long>("SELECT count(*) FROM customers");
+
+        await proxied.ExecAsync("CALL gendb.generate_data(include => 'customers', rows => 500)");
+        await proxied.ExecAsync("CALL gendb.return_generated(include => 'customers')");
+        Assert.Equal(500L, await proxied.ScalarAsync<long>("SELECT count(*) FROM customers"));
+        await proxied.ExecAsync("CALL gendb.return_actual()");
+
+        Assert.Equal(real, await proxied.ScalarAsync<long>("SELECT count(*) FROM customers"));
+    }
 }
