@@ -16,6 +16,9 @@ public sealed class CopyRows(int rows, int chunkBytes)
     /// <summary>The producer throws when asked for this chunk (1-based).</summary>
     public int ThrowAtChunk { get; init; }
 
+    /// <summary>Bytes of padding after each name: wide rows.</summary>
+    public int Padding { get; init; }
+
     /// <summary>Called before each chunk is handed out, with its 1-based number.</summary>
     public Action<int>? OnChunk { get; init; }
 
@@ -67,7 +70,7 @@ public sealed class CopyRows(int rows, int chunkBytes)
         }
     }
 
-    private byte[] Line(int id) => Encoding.UTF8.GetBytes(id == BadRow ? $"x{id}\tbad\n" : $"{id}\tname {id}\n");
+    private byte[] Line(int id) => Encoding.UTF8.GetBytes(id == BadRow ? $"x{id}\tbad\n" : $"{id}\tname {id}{new string('.', Padding)}\n");
 
     private async Task<ReadOnlyMemory<byte>> NextAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken)
     {
