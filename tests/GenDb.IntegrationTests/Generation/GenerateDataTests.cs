@@ -248,4 +248,21 @@ public sealed class GenerateDataTests(PostgresFixture fixture)
 
         Assert.Equal(real, await proxied.ScalarAsync<long>("SELECT count(*) FROM customers"));
     }
+
+    [Fact]
+    public async Task AddingAColumnToOneTable_ChangesNoOtherTablesData()
+    {
+        var (proxied, direct) = await OpenAsync("features");
+        await using var _ = proxied;
+        await using var __ = direct;
+        await proxied.ExecAsync("CALL gendb.generate_data(include => 'app.*', rows => 120, seed => 5)");
+        var before = await GenerationDatabase.ChecksumsAsync(direct);
+
+        await fixture.Cluster.RunSqlAsync("ALTER TABLE app.line ADD COLUMN memo text", direct.Database, Ct);
+        await proxied.ExecAsync("CALL gendb.generate_data(include => 'app.*', rows => 120, seed => 5)");
+        var after = await GenerationDatabase.ChecksumsAsync(direct);
+
+        Assert.NotEqual(before["gendb_default__app.line"], after["gendb_default__app.line"]);
+        Assert.All(before.Keys.Where(t => t != "gendb_default__app.line"), table => Assert.Equal(before[table], after[table]));
+    }
 }
