@@ -1,0 +1,183 @@
+using GenDb.Generation.Randomness;
+using GenDb.Generation.Semantics.Columns;
+using GenDb.Generation.Semantics.Data;
+using GenDb.Generation.Values;
+
+namespace GenDb.Generation.Semantics.Generators;
+
+/// <summary>
+/// Sentences until a length drawn for the flavour is reached, cut at a word boundary to fit
+/// the column (varchar(n), length CHECKs): story-like descriptions, product descriptions, bios,
+/// comments and longer bodies.
+/// </summary>
+internal sealed class ProseGenerator : ConceptGenerator
+{
+    private readonly string _flavour;
+    private readonly LocaleData _data;
+    private readonly PlaceSet _places;
+    private readonly WordList _jobs;
+    private readonly int _minChars;
+    private readonly int _maxChars;
+    private readonly int _targetLo;
+    private readonly int _targetHi;
+
+    public ProseGenerator(string flavour, LocaleData data, PlaceSet places, int minChars, int maxChars)
+        : base(unique: false)
+    {
+        _flavour = flavour;
+        _data = data;
+        _places = places;
+        _jobs = new WordList(Enumerable.Range(0, data.JobRoles.Count).Select(i => data.JobRoles.Text(i).ToLowerInvariant()));
+        _minChars = minChars;
+        _maxChars = maxChars;
+        var (lo, hi) = flavour switch
+        {
+            "comment" => (15, 160),
+            "body" => (200, 1_500),
+            "bio" => (60, 200),
+            _ => (60, 260),
+        };
+
+        // The column decides first: a varchar(20) gets short comments, a min length long ones.
+        _targetHi = Math.Clamp(hi, Math.Max(1, minChars), maxChars);
+        _targetLo = Math.Clamp(lo, Math.Max(1, minChars), _targetHi);
+    }
+
+    public override void Write(long row, ref Rng rng, ValueBuilder output)
+    {
+        var start = output.Length;
+        var target = (int)rng.NextInclusive(_targetLo, _targetHi);
+
+        // Listed sentences follow a stride through their list, so none repeats within a value.
+        var offset = rng.NextBelow(1_000_000);
+        var stride = Strides[rng.NextBelow((ulong)Strides.Length)];
+        var sentences = 0;
+        while (sentences == 0 || output.Length - start < target)
+        {
+            if (sentences > 0)
+            {
+                output.Append(_flavour == "body" && sentences % 4 == 0 ? "\n\n"u8 : " "u8);
+            }
+
+            WriteSentence(ref rng, output, sentences, offset + ((ulong)sentences * stride));
+            sentences++;
+            if (sentences > 200)
+            {
+                break;
+            }
+        }
+
+        if (output.Length - start > _maxChars)
+        {
+            Utf8Text.Fit(output, start, _maxChars - 1);
+            EndSentence(output, start);
+        }
+
+        // A cut can leave fewer characters than a length CHECK wants: pad with short words.
+        while (Utf8Text.CharCount(output.WrittenSpan[start..]) < _minChars)
+        {
+            output.Append((byte)' ').Append(Lexicon.Tags.PickUtf8(ref rng));
+        }
+
+        if (output.Length - start > _maxChars)
+        {
+            Utf8Text.Fit(output, start, _maxChars);
+        }
+    }
+
+    /// <summary>Strides prime to every list's length: successive sentences differ until the list is used up.</summary>
+    private static readonly ulong[] Strides = [1, 7, 11, 13, 17];
+
+    private static ReadOnlySpan<byte> Nth(WordList list, ulong position) => list[(int)(position % (ulong)list.Count)];
+
+    /// <summary>After a cut: no dangling "and" or "of", and a full stop.</summary>
+    private void EndSentence(ValueBuilder output, int start)
+    {
+        while (true)
+        {
+            var text = output.WrittenSpan[start..];
+            var space = text.LastIndexOf((byte)' ');
+            if (space <= 0 || !Dangling(text[(space + 1)..]) || Utf8Text.CharCount(text[..space]) < _minChars)
+            {
+                break;
+            }
+
+            output.Truncate(start + space);
+            Utf8Text.Fit(output, start, _maxChars - 1);
+        }
+
+        if (output.WrittenSpan[^1] != (byte)'.')
+        {
+            output.Append((byte)'.');
+        }
+    }
+
+    private static bool Dangling(ReadOnlySpan<byte> word) =>
+        word.SequenceEqual("and"u8) || word.SequenceEqual("or"u8) || word.SequenceEqual("of"u8) || word.SequenceEqual("the"u8)
+        || word.SequenceEqual("a"u8) || word.SequenceEqual("an"u8) || word.SequenceEqual("with"u8) || word.SequenceEqual("in"u8)
+        || word.SequenceEqual("to"u8) || word.SequenceEqual("for"u8) || word.SequenceEqual("who"u8) || word.SequenceEqual("must"u8)
+        || word.SequenceEqual("at"u8) || word.SequenceEqual("on"u8) || word.SequenceEqual("based"u8) || word.SequenceEqual("Enjoys"u8);
+
+    private void WriteSentence(ref Rng rng, ValueBuilder output, int index, ulong listed)
+    {
+        switch (_flavour)
+        {
+            case "comment":
+                output.Append(Nth(Lexicon.Remarks, listed));
+                break;
+            case "bio" when index == 0:
+                WriteBio(ref rng, output);
+                break;
+            case "bio":
+                output.Append(Nth(Lexicon.BioLines, listed));
+                break;
+            case "product description" when index == 0:
+                output.Append(_data.ProductAdjectives.PickUtf8(ref rng)).Append((byte)' ')
+                    .Append(_data.ProductMaterials.PickUtf8(ref rng)).Append((byte)' ')
+                    .Append(_data.Products.PickUtf8(ref rng)).Append(" with "u8)
+                    .Append(Lexicon.ProductFeatures.PickUtf8(ref rng)).Append((byte)'.');
+                break;
+            case "product description" when rng.NextBelow(3) == 0:
+                output.Append("Perfect for "u8).Append(Lexicon.Hobbies.PickUtf8(ref rng)).Append((byte)'.');
+                break;
+            case "product description":
+                output.Append(Nth(Lexicon.ProductClaims, listed));
+                break;
+            case "body" when rng.NextBelow(3) == 0:
+                output.Append(Nth(Lexicon.Remarks, listed));
+                break;
+            default:
+                WriteStory(ref rng, output);
+                break;
+        }
+    }
+
+    /// <summary><c>An Epic Drama of a Teacher And a Dog who must Find a Pilot in Ancient Japan.</c></summary>
+    private static void WriteStory(ref Rng rng, ValueBuilder output)
+    {
+        var adjective = Lexicon.StoryAdjectives.PickUtf8(ref rng);
+        output.Append(StartsWithVowel(adjective) ? "An "u8 : "A "u8).Append(adjective).Append((byte)' ');
+        output.Append(Lexicon.StoryKinds.PickUtf8(ref rng)).Append(" of "u8);
+        Character(ref rng, output);
+        output.Append(" and "u8);
+        Character(ref rng, output);
+        output.Append(" who must "u8).Append(Lexicon.StoryVerbs.PickUtf8(ref rng)).Append((byte)' ');
+        Character(ref rng, output);
+        output.Append((byte)' ').Append(Lexicon.StoryPlaces.PickUtf8(ref rng)).Append((byte)'.');
+    }
+
+    private static void Character(ref Rng rng, ValueBuilder output)
+    {
+        var who = Lexicon.StoryCharacters.PickUtf8(ref rng);
+        output.Append(StartsWithVowel(who) ? "an "u8 : "a "u8).Append(who);
+    }
+
+    private void WriteBio(ref Rng rng, ValueBuilder output)
+    {
+        output.Append(Lexicon.BioOpenings.PickUtf8(ref rng)).Append((byte)' ');
+        output.Append(_jobs.PickUtf8(ref rng)).Append(" based in "u8).Append(_places.Pick(ref rng).Name).Append(". Enjoys "u8);
+        output.Append(Lexicon.Hobbies.PickUtf8(ref rng)).Append(" and "u8).Append(Lexicon.Hobbies.PickUtf8(ref rng)).Append((byte)'.');
+    }
+
+    private static bool StartsWithVowel(ReadOnlySpan<byte> word) => word.Length > 0 && word[0] is (byte)'A' or (byte)'E' or (byte)'I' or (byte)'O' or (byte)'U' or (byte)'a' or (byte)'e' or (byte)'i' or (byte)'o' or (byte)'u';
+}
