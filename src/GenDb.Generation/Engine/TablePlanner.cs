@@ -74,12 +74,12 @@ internal static class TablePlanner
             plan.ForeignKeys.Add(key);
         }
 
-        // CHECK constraints: read what can be read; every one is also kept as SQL for filtering.
-        var analyses = new List<CheckAnalysis>();
-        foreach (var check in table.Constraints.Where(c => c.Kind == ConstraintKind.Check))
+        // CHECK constraints: each is kept as SQL for filtering; the rules of all of them are read
+        // together, so two checks bounding one column combine into the tighter bounds.
+        var checks = table.Constraints.Where(c => c.Kind == ConstraintKind.Check).ToList();
+        foreach (var check in checks)
         {
             var analysis = CheckReader.Read(check.Definition);
-            analyses.Add(analysis);
             if (!analysis.FullyUnderstood || analysis.Relations.Count > 0)
             {
                 plan.FilterReasons.Add($"check constraint {check.Name} is judged by PostgreSQL");
@@ -87,6 +87,8 @@ internal static class TablePlanner
 
             plan.Checks.Add((check.Name, CheckExpression(check.Definition)));
         }
+
+        var combined = CheckReader.ReadAll(checks.Select(c => c.Definition));
 
         var partitionRules = PartitionRules(model, table, plan);
 
@@ -113,26 +115,8 @@ internal static class TablePlanner
                 continue;
             }
 
-            var rules = ColumnRules.None;
-            var notNull = column.NotNull || IsNotNullDomain(model, column);
-            foreach (var analysis in analyses)
-            {
-                var more = analysis.For(column.Name);
-                if (more.IsEmpty)
-                {
-                    continue;
-                }
-
-                notNull |= more.NotNull;
-                if (rules.IsEmpty)
-                {
-                    rules = more;
-                }
-                else
-                {
-                    plan.FilterReasons.Add($"column {column.Name} is bounded by more than one check");
-                }
-            }
+            var rules = combined.For(column.Name);
+            var notNull = column.NotNull || IsNotNullDomain(model, column) || rules.NotNull;
 
             if (partitionRules is { } partition && partition.Column == column.Name)
             {
@@ -160,7 +144,7 @@ internal static class TablePlanner
         }
 
         // Columns NULL together follow the first of them.
-        foreach (var coupling in analyses.SelectMany(a => a.NullCouplings))
+        foreach (var coupling in combined.NullCouplings)
         {
             var first = plan.Columns.FirstOrDefault(c => c.Column.Name == coupling.First && c.Source == ColumnSource.Generated);
             var second = plan.Columns.FirstOrDefault(c => c.Column.Name == coupling.Second && c.Source == ColumnSource.Generated);

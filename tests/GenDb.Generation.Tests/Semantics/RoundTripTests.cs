@@ -1,3 +1,4 @@
+using GenDb.Sql.Npgsql;
 using System.Text;
 using GenDb.Generation.Constraints;
 using GenDb.Generation.Semantics;
@@ -80,7 +81,7 @@ public sealed class RoundTripTests(SampleSchemas schemas, ClusterFixture cluster
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await connection.ExecAsync(CheckedTable);
-        var model = await SchemaIntrospector.ReadAsync(new TestSqlSession(connection), TestContext.Current.CancellationToken);
+        var model = await SchemaIntrospector.ReadAsync(new NpgsqlSqlSession(connection), TestContext.Current.CancellationToken);
         var table = model.FindTable("public", "members")!;
         var checks = CheckReader.ReadAll(table.Constraints.Where(c => c.Kind == ConstraintKind.Check).Select(c => c.Definition));
         var unique = table.Constraints

@@ -1,3 +1,4 @@
+using GenDb.Sql.Npgsql;
 using GenDb.Generation.Tests.Infrastructure;
 using GenDb.Schema;
 using Npgsql;
@@ -40,6 +41,6 @@ public sealed class SampleSchemas(ClusterFixture cluster) : IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
-        return await SchemaIntrospector.ReadAsync(new TestSqlSession(connection), TestContext.Current.CancellationToken);
+        return await SchemaIntrospector.ReadAsync(new NpgsqlSqlSession(connection), TestContext.Current.CancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using GenDb.Sql.Npgsql;
 using System.Globalization;
 using GenDb.Generation.Constraints;
 using GenDb.Generation.Tests.Infrastructure;
@@ -371,7 +372,7 @@ public sealed class RuleTests(ClusterFixture cluster)
         }
 
         await connection.ExecAsync($"CREATE TABLE t (v {columnSql})");
-        var model = await SchemaIntrospector.ReadAsync(new TestSqlSession(connection), Ct);
+        var model = await SchemaIntrospector.ReadAsync(new NpgsqlSqlSession(connection), Ct);
         return (connectionString, model.FindTable("public", "t")!, model);
     }
 }

@@ -1,3 +1,4 @@
+using GenDb.Sql.Npgsql;
 using System.Globalization;
 using GenDb.Generation.Constraints;
 using GenDb.Generation.Tests.Infrastructure;
@@ -146,7 +147,7 @@ public sealed class TypeModifierTests(ClusterFixture cluster)
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(Ct);
         await connection.ExecAsync($"CREATE TABLE t (v {columnSql})");
-        var model = await SchemaIntrospector.ReadAsync(new TestSqlSession(connection), Ct);
+        var model = await SchemaIntrospector.ReadAsync(new NpgsqlSqlSession(connection), Ct);
         return (connectionString, model.FindTable("public", "t")!, model);
     }
 }

@@ -1,3 +1,4 @@
+using GenDb.Sql.Npgsql;
 using GenDb.Generation.Tests.Infrastructure;
 using GenDb.Schema;
 using Npgsql;
@@ -54,7 +55,7 @@ public sealed class ValuesDatabase(ClusterFixture cluster) : IAsyncLifetime
         }
 
         await connection.ExecAsync(ddl.ToString());
-        Model = await SchemaIntrospector.ReadAsync(new TestSqlSession(connection), TestContext.Current.CancellationToken);
+        Model = await SchemaIntrospector.ReadAsync(new NpgsqlSqlSession(connection), TestContext.Current.CancellationToken);
     }
 
     public async Task<NpgsqlConnection> OpenAsync()

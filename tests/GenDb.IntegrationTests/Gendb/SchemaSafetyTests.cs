@@ -1,3 +1,4 @@
+using GenDb.IntegrationTests.Generation;
 using GenDb.IntegrationTests.Infrastructure;
 using Npgsql;
 
@@ -14,41 +15,13 @@ public sealed class SchemaSafetyTests(PostgresFixture fixture)
 
     public static TheoryData<string> Schemas => new() { "pagila", "chinook", "kitchen-sink" };
 
-    private static string SchemaFile(string name)
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "GenDb.slnx")))
-        {
-            root = root.Parent ?? throw new InvalidOperationException("No GenDb.slnx above the test binaries.");
-        }
-
-        return name == "kitchen-sink"
-            ? Path.Combine(root.FullName, "tests", "GenDb.Schema.Tests", "Schemas", "kitchen-sink.sql")
-            : Path.Combine(root.FullName, "..", "shared", "schemas", name == "pagila" ? "pagila-schema.sql" : "chinook.sql");
-    }
-
     [Theory]
     [MemberData(nameof(Schemas))]
     public async Task EveryCommand_OnRealSchema_CopiesEveryTableAndChangesNothingReal(string schema)
     {
-        var database = "safety_" + schema.Replace('-', '_');
-        await fixture.Cluster.CreateDatabaseAsync(database, PostgresFixture.ScramUser, Ct);
-        await fixture.Cluster.RunSqlFileAsync(SchemaFile(schema), database, Ct);
-
         // Loaded as the superuser (Pagila assigns owners); the test role reads everything, as an
         // application role would, and owns the database, so it may create the gendb_* schemas.
-        await fixture.Cluster.RunSqlAsync(
-            $$"""
-            DO $$ DECLARE s record; BEGIN
-              FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\_%' AND nspname <> 'information_schema' LOOP
-                EXECUTE format('GRANT USAGE ON SCHEMA %I TO {{PostgresFixture.ScramUser}}', s.nspname);
-                EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO {{PostgresFixture.ScramUser}}', s.nspname);
-                EXECUTE format('GRANT SELECT ON ALL SEQUENCES IN SCHEMA %I TO {{PostgresFixture.ScramUser}}', s.nspname);
-              END LOOP;
-            END $$;
-            """,
-            database,
-            Ct);
+        var database = await GenerationDatabase.CreateAsync(fixture, "safety_" + schema.Replace('-', '_'), schema, Ct);
 
         await using var direct = new NpgsqlConnection(fixture.DirectConnectionString(database: database));
         await direct.OpenAsync(Ct);
