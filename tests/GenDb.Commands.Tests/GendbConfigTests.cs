@@ -49,6 +49,7 @@ public sealed class GendbConfigTests
     [InlineData("default_rows: many\n", 1, 15, "default_rows takes a whole number")]
     [InlineData("seed: 1\ndefault_rows: -5\n", 2, 15, "default_rows must not be negative")]
     [InlineData("locale: [en]\n", 1, 9, "locale takes a locale name")]
+    [InlineData("seed: 1\nlocale: klingon\n", 2, 9, "unknown locale 'klingon'")]
     public void Parse_Mistake_ErrorWithFileLineAndColumn(string yaml, int line, int column, string message)
     {
         var error = Assert.Throws<GendbConfigException>(() => GendbConfig.Parse(yaml, "conf/gendb.yaml"));

@@ -1,3 +1,4 @@
+using GenDb.Generation.Profiles;
 using GenDb.Schema.Synthetic;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -8,10 +9,30 @@ namespace GenDb.Commands.Configuration;
 public sealed record ConfiguredRoute(string? Include, string? Exclude, string Scenario);
 
 /// <summary>
-/// gendb.yaml, as far as GenDB reads it today: <c>routes</c>, <c>default_rows</c>, <c>seed</c> and
-/// <c>locale</c>. Unknown keys and wrong types are errors that give the file, line and column, so a
-/// typo never passes silently.
+/// gendb.yaml: <c>routes</c>, <c>default_rows</c>, <c>seed</c>, <c>locale</c>, and the
+/// generation profile (<c>tables</c> and <c>column_rules</c>, read into <see cref="Profile"/>).
+/// Unknown keys, wrong types, a generator's key under another generator and duplicate keys are
+/// errors that give the file, line and column, so a typo never passes silently.
 /// </summary>
+/// <remarks>
+/// <para>
+/// <c>tables</c> maps a table (<c>schema.table</c>, or a bare name that matches the table in any
+/// schema) to <c>rows</c> (rows when the CALL gives none) and <c>columns</c>; each column takes
+/// <c>generator</c>, <c>null_fraction</c> (0 to 1) and <c>unique</c> (true or false), all optional.
+/// <c>column_rules</c> maps a glob (<c>*</c>, <c>?</c>) on column names, or on
+/// <c>table.column</c> when it holds a dot, to the same column settings; the first rule that
+/// matches a column wins, so their order is kept.
+/// </para>
+/// <para>
+/// The generators and their own keys (allowed only with that generator):
+/// <c>one_of</c> values (a list of scalars; numbers and booleans kept as written), weights
+/// (optional, one number ≥ 0 per value); <c>range</c> min, max (literals of the column's type),
+/// distribution (uniform, the default, normal or exponential); <c>regex</c> pattern;
+/// <c>faker</c> path (a Bogus data set method, such as internet.email); <c>template</c> template
+/// (<c>{column}</c> placeholders); <c>constant</c> value (null or ~ for NULL); <c>sequence</c>
+/// start, step (both default 1, step not 0); <c>skip</c> nothing (the column is left out).
+/// </para>
+/// </remarks>
 /// <example>
 /// <code>
 /// default_rows: 500
@@ -22,9 +43,32 @@ public sealed record ConfiguredRoute(string? Include, string? Exclude, string Sc
 ///   - include: 'sales.*'
 ///     exclude: sales.audit_log
 ///     scenario: load_test
+/// tables:
+///   public.customers:
+///     rows: 2000
+///     columns:
+///       email:
+///         generator: template
+///         template: "{first_name}.{last_name}@example.com"
+///         unique: true
+///       status:
+///         generator: one_of
+///         values: [active, inactive, banned]
+///         weights: [80, 15, 5]
+///       score:   { generator: range, min: 0, max: 100, distribution: normal }
+///       code:    { generator: regex, pattern: "[A-Z]{3}-[0-9]{4}" }
+///       contact: { generator: faker, path: internet.email }
+///       kind:    { generator: constant, value: retail }
+///       n:       { generator: sequence, start: 1000, step: 10 }
+///       legacy:  { generator: skip }
+///       notes:   { null_fraction: 0.5 }
+///       nick:    { unique: true }
+/// column_rules:
+///   "*_email": { generator: faker, path: internet.email }
+///   "phone*":  { generator: regex, pattern: "\\+1 [0-9]{3} [0-9]{4}" }
 /// </code>
 /// </example>
-public sealed record GendbConfig(IReadOnlyList<ConfiguredRoute> Routes)
+public sealed partial record GendbConfig(IReadOnlyList<ConfiguredRoute> Routes)
 {
     public const string FileName = "gendb.yaml";
 
@@ -38,6 +82,9 @@ public sealed record GendbConfig(IReadOnlyList<ConfiguredRoute> Routes)
 
     /// <summary>The locale of generated names, places and text (a Bogus locale such as en, de, fr).</summary>
     public string? Locale { get; init; }
+
+    /// <summary><c>locale</c>, <c>tables</c> and <c>column_rules</c>, every entry with its place in the file.</summary>
+    public GenerationProfile Profile { get; init; } = GenerationProfile.Empty;
 
     public static GendbConfig Load(string path)
     {
@@ -63,7 +110,7 @@ public sealed record GendbConfig(IReadOnlyList<ConfiguredRoute> Routes)
         }
         catch (YamlException ex)
         {
-            throw new GendbConfigException(path, (int)ex.Start.Line, (int)ex.Start.Column, ex.Message);
+            throw new GendbConfigException(path, (int)ex.Start.Line, (int)ex.Start.Column, DescribeYamlError(ex));
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
@@ -79,9 +126,11 @@ public sealed record GendbConfig(IReadOnlyList<ConfiguredRoute> Routes)
         var routes = new List<ConfiguredRoute>();
         long? defaultRows = null, seed = null;
         string? locale = null;
+        IReadOnlyList<TableProfile> tables = [];
+        IReadOnlyList<ColumnRuleProfile> columnRules = [];
         foreach (var (keyNode, value) in root.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value;
+            var key = KeyText(path, keyNode);
             switch (key)
             {
                 case "routes":
@@ -100,19 +149,31 @@ public sealed record GendbConfig(IReadOnlyList<ConfiguredRoute> Routes)
                     break;
                 case "locale":
                     locale = value is YamlScalarNode { Value: { Length: > 0 } text } ? text : throw Error(path, value, "locale takes a locale name such as en, de or fr");
+                    if (!GenDb.Generation.Semantics.Locales.TryNormalize(locale, out _))
+                    {
+                        throw Error(path, value, $"unknown locale '{locale}'; use a Bogus locale name such as {GenDb.Generation.Semantics.Locales.Examples}");
+                    }
+
+                    break;
+                case "tables":
+                    tables = ReadTables(path, value);
+                    break;
+                case "column_rules":
+                    columnRules = ReadColumnRules(path, value);
                     break;
                 default:
-                    throw Error(path, keyNode, $"unknown setting '{key}'; known: default_rows, locale, routes, seed");
+                    throw Error(path, keyNode, $"unknown setting '{key}'; known: column_rules, default_rows, locale, routes, seed, tables");
             }
         }
 
-        return new GendbConfig(routes) { DefaultRows = defaultRows, Seed = seed, Locale = locale };
+        return new GendbConfig(routes)
+        {
+            DefaultRows = defaultRows,
+            Seed = seed,
+            Locale = locale,
+            Profile = new GenerationProfile { Locale = locale, Tables = tables, ColumnRules = columnRules },
+        };
     }
-
-    private static long ReadInteger(string path, string? key, YamlNode node) =>
-        node is YamlScalarNode { Value: { } text } && long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw Error(path, node, $"{key} takes a whole number");
 
     private static IEnumerable<ConfiguredRoute> ReadRoutes(string path, YamlNode node)
     {
@@ -138,7 +199,7 @@ public sealed record GendbConfig(IReadOnlyList<ConfiguredRoute> Routes)
             var scenario = SyntheticNaming.DefaultScenario;
             foreach (var (keyNode, value) in mapping.Children)
             {
-                var key = ((YamlScalarNode)keyNode).Value;
+                var key = KeyText(path, keyNode);
                 var text = value is YamlScalarNode scalar ? scalar.Value : throw Error(path, value, $"'{key}' takes a text value");
                 switch (key)
                 {
@@ -159,6 +220,24 @@ public sealed record GendbConfig(IReadOnlyList<ConfiguredRoute> Routes)
 
             yield return new ConfiguredRoute(include, exclude, scenario);
         }
+    }
+
+    /// <summary>
+    /// YamlDotNet's own wording, except for a repeated key, which it reports as "Duplicate key x":
+    /// that one is common enough (two entries for the same table or column) to deserve a hint.
+    /// </summary>
+    private static string DescribeYamlError(YamlException ex)
+    {
+        const string Duplicate = "Duplicate key";
+        if (ex.Message.StartsWith(Duplicate, StringComparison.Ordinal))
+        {
+            var key = ex.Message[Duplicate.Length..].Trim();
+            return key.Length == 0
+                ? "a key is written twice in the same mapping; merge the two entries into one"
+                : $"'{key}' is written twice in the same mapping; merge the two entries into one";
+        }
+
+        return ex.Message;
     }
 
     private static GendbConfigException Error(string path, YamlNode node, string message) =>
