@@ -23,6 +23,7 @@ public static class CommandExecutor
         GendbProcedures.SyncName or GendbProcedures.DropScenarioName or GendbProcedures.ResetName => SyntheticCommands.Columns,
         GendbProcedures.DescribeName => SyntheticCommands.DescribeColumns,
         GendbProcedures.GenerateDataName => GenerateCommands.Columns,
+        GendbProcedures.PlanName => PlanCommands.Columns,
         _ => throw new InvalidOperationException($"No result columns for gendb.{procedure.Name}."),
     };
 
@@ -35,9 +36,20 @@ public static class CommandExecutor
         switch (call.Procedure.Name)
         {
             case GendbProcedures.GenerateDataName:
-                return GenerateCommands.GenerateDataAsync(session, call.GetText("include"), call.GetText("exclude"),
-                    call.GetInteger("rows"), call.GetInteger("seed"), call.GetText("scenario") ?? SyntheticNaming.DefaultScenario,
-                    call.GetText("mode"), context, cancellationToken);
+                return GenerateCommands.GenerateDataAsync(session,
+                    new GenerateDataRequest(call.GetText("include"), call.GetText("exclude"))
+                    {
+                        Rows = call.GetInteger("rows"),
+                        Seed = call.GetInteger("seed"),
+                        Scenario = call.GetText("scenario") ?? SyntheticNaming.DefaultScenario,
+                        Mode = call.GetText("mode"),
+                        Locale = call.GetText("locale"),
+                    },
+                    context,
+                    cancellationToken);
+            case GendbProcedures.PlanName:
+                return PlanCommands.PlanResultAsync(session, call.GetText("include"), call.GetText("exclude"), call.GetInteger("rows"),
+                    call.GetText("scenario") ?? SyntheticNaming.DefaultScenario, context, cancellationToken);
             case GendbProcedures.ReturnGeneratedName:
                 ValidateScope(call);
                 return RoutingCommands.ReturnGeneratedAsync(session, call.GetText("include"), call.GetText("exclude"),

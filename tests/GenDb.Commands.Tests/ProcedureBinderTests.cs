@@ -134,7 +134,7 @@ public sealed class ProcedureBinderTests
         Assert.Equal("42883", error.SqlState);
         Assert.Equal("procedure gendb.return_generate does not exist", error.Message);
         Assert.Equal(
-            "GenDB procedures: describe, drop_scenario, fill_rows, generate_data, help, reset, return_actual, return_generated, status, sync. CALL gendb.help() lists their parameters.",
+            "GenDB procedures: describe, drop_scenario, fill_rows, generate_data, help, plan, reset, return_actual, return_generated, status, sync. CALL gendb.help() lists their parameters.",
             error.Hint);
         Assert.Equal(12, error.Position);
     }
@@ -146,7 +146,7 @@ public sealed class ProcedureBinderTests
         var error = ProcedureBinder.Bind(ProcedureCatalog.Default, parsed.Call!, []).Error;
 
         Assert.Equal("procedure gendb.foo does not exist", error!.Message);
-        Assert.StartsWith("GenDB procedures: describe, drop_scenario, generate_data, help, reset, return_actual, return_generated, status, sync.", error.Hint, StringComparison.Ordinal);
+        Assert.StartsWith("GenDB procedures: describe, drop_scenario, generate_data, help, plan, reset, return_actual, return_generated, status, sync.", error.Hint, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public sealed class ProcedureCatalogTests
     [Fact]
     public void Default_Procedures_AreAllListedByName()
     {
-        Assert.Equal(["describe", "drop_scenario", "generate_data", "help", "reset", "return_actual", "return_generated", "status", "sync"], ProcedureCatalog.Default.Procedures.Select(p => p.Name));
+        Assert.Equal(["describe", "drop_scenario", "generate_data", "help", "plan", "reset", "return_actual", "return_generated", "status", "sync"], ProcedureCatalog.Default.Procedures.Select(p => p.Name));
     }
 
     [Fact]
@@ -60,8 +60,9 @@ public sealed class ProcedureCatalogTests
                 ("describe", null), ("describe", "table"), ("describe", "scenario"),
                 ("drop_scenario", null), ("drop_scenario", "scenario"), ("drop_scenario", "schema"), ("drop_scenario", "force"),
                 ("generate_data", null), ("generate_data", "include"), ("generate_data", "exclude"), ("generate_data", "rows"),
-                ("generate_data", "seed"), ("generate_data", "scenario"), ("generate_data", "mode"),
+                ("generate_data", "seed"), ("generate_data", "scenario"), ("generate_data", "mode"), ("generate_data", "locale"),
                 ("help", null),
+                ("plan", null), ("plan", "include"), ("plan", "exclude"), ("plan", "rows"), ("plan", "scenario"),
                 ("reset", null), ("reset", "include"), ("reset", "exclude"), ("reset", "scenario"),
                 ("return_actual", null), ("return_actual", "include"), ("return_actual", "exclude"), ("return_actual", "scope"),
                 ("return_generated", null), ("return_generated", "include"), ("return_generated", "exclude"),
@@ -103,10 +104,10 @@ public sealed class ProcedureCatalogTests
 
         var catalog = ProcedureCatalog.Default.With(generate);
 
-        Assert.Equal(["describe", "drop_scenario", "fill", "generate_data", "help", "reset", "return_actual", "return_generated", "status", "sync"], catalog.Procedures.Select(p => p.Name));
+        Assert.Equal(["describe", "drop_scenario", "fill", "generate_data", "help", "plan", "reset", "return_actual", "return_generated", "status", "sync"], catalog.Procedures.Select(p => p.Name));
         Assert.Contains(new ProcedureHelpRow("fill", "rows", "integer", null, "The rows."), catalog.HelpRows);
         Assert.Contains(new ProcedureHelpRow("fill", "seed", "integer", "42", "The seed."), catalog.HelpRows);
-        Assert.Equal(9, ProcedureCatalog.Default.Procedures.Count);
+        Assert.Equal(10, ProcedureCatalog.Default.Procedures.Count);
     }
 
     [Fact]
@@ -118,7 +119,7 @@ public sealed class ProcedureCatalogTests
 
         Assert.True(catalog.TryGet("help", out var found));
         Assert.Same(help, found);
-        Assert.Equal(9, catalog.Procedures.Count);
+        Assert.Equal(10, catalog.Procedures.Count);
     }
 
     [Fact]

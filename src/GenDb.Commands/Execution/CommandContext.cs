@@ -1,3 +1,5 @@
+using GenDb.Generation.Engine;
+using GenDb.Generation.Profiles;
 using GenDb.Protocol;
 
 namespace GenDb.Commands.Execution;
@@ -12,6 +14,12 @@ public sealed class CommandContext
 
     /// <summary>The seed when a call gives none (gendb.yaml seed).</summary>
     public long? DefaultSeed { get; init; }
+
+    /// <summary>gendb.yaml's locale, table entries and column rules.</summary>
+    public GenerationProfile Profile { get; init; } = GenerationProfile.Empty;
+
+    /// <summary>Hears generate_data's progress (the CLI's progress bars); NOTICEs are sent either way.</summary>
+    public IGenerationObserver? Progress { get; init; }
 
     /// <summary>
     /// Sends a NOTICE (or WARNING) to the client at once. When null, notices are returned with the

@@ -2,11 +2,31 @@ using GenDb.Commands.Execution;
 using GenDb.Commands.Synthetic;
 using GenDb.Generation;
 using GenDb.Generation.Engine;
+using GenDb.Generation.Profiles;
+using GenDb.Generation.Semantics;
 using GenDb.Protocol;
 using GenDb.Schema;
+using GenDb.Schema.Synthetic;
 using GenDb.Sql;
 
 namespace GenDb.Commands.Generation;
+
+/// <summary>The arguments of gendb.generate_data (and of <c>gendb generate</c>); null means the default.</summary>
+public sealed record GenerateDataRequest(string? Include, string? Exclude)
+{
+    /// <summary>Rows per table; null: the table's gendb.yaml entry, else default_rows, else 100.</summary>
+    public long? Rows { get; init; }
+
+    public long? Seed { get; init; }
+
+    public string Scenario { get; init; } = SyntheticNaming.DefaultScenario;
+
+    /// <summary>replace or append.</summary>
+    public string? Mode { get; init; }
+
+    /// <summary>A Bogus locale (en, de, fr …); null: gendb.yaml's, else en.</summary>
+    public string? Locale { get; init; }
+}
 
 /// <summary>gendb.generate_data: the engine, run in the caller's session.</summary>
 public static class GenerateCommands
@@ -22,22 +42,14 @@ public static class GenerateCommands
 
     public static async Task<CommandResult> GenerateDataAsync(
         ISqlSession session,
-        string? include,
-        string? exclude,
-        long? rows,
-        long? seed,
-        string scenario,
-        string? mode,
+        GenerateDataRequest request,
         CommandContext context,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var rowCount = rows ?? context.DefaultRows ?? GenerationOptions.DefaultRows;
-        if (rowCount < 0)
-        {
-            throw new GendbCommandException(PostgresError.CreateError(SqlState.InvalidParameterValue,
-                $"rows must not be negative: {rowCount}", "Pass the number of rows each matching table should get, e.g. rows => 500."));
-        }
+        var (include, exclude, rows, seed, scenario, mode) = (request.Include, request.Exclude, request.Rows, request.Seed, request.Scenario, request.Mode);
+        ValidateRows(rows);
 
         var generationMode = (mode ?? "replace") switch
         {
@@ -54,12 +66,12 @@ public static class GenerateCommands
         var searchPath = await SyntheticCommands.SearchPathAsync(session, cancellationToken);
         var requested = SyntheticCommands.Match(model, searchPath, include, exclude)
             .Order()
-            .Select(t => new TableRequest(t, rowCount))
+            .Select(t => new TableRequest(t, RowsFor(t, rows, context)))
             .ToList();
 
         var notices = new List<PostgresError>();
         var observer = new NoticeObserver(context, notices);
-        var engine = new GenerationEngine(session, model, new GenerationOptions(seed ?? context.DefaultSeed ?? GenerationOptions.DefaultSeed, generationMode, scenario), observer);
+        var engine = new GenerationEngine(session, model, Options(context, seed, generationMode, scenario, request.Locale), observer);
         IReadOnlyList<TableReport> reports;
         try
         {
@@ -67,7 +79,7 @@ public static class GenerateCommands
         }
         catch (GenerationException ex)
         {
-            throw new GendbCommandException(new PostgresError(PostgresError.Error, ex.SqlState, ex.Message) { Hint = ex.Hint });
+            throw ToCommandException(ex);
         }
 
         return new CommandResult(
@@ -78,26 +90,76 @@ public static class GenerateCommands
         };
     }
 
-    /// <summary>One NOTICE per finished table, sent at once when the session can, kept for the result otherwise.</summary>
-    private sealed class NoticeObserver(CommandContext context, List<PostgresError> kept) : IGenerationObserver
+    internal static void ValidateRows(long? rows)
     {
-        public ValueTask TableStartedAsync(QualifiedName table, long rows, CancellationToken cancellationToken) => ValueTask.CompletedTask;
-
-        public void RowsWritten(QualifiedName table, long rowsSoFar)
+        if (rows < 0)
         {
+            throw new GendbCommandException(PostgresError.CreateError(SqlState.InvalidParameterValue,
+                $"rows must not be negative: {rows}", "Pass the number of rows each matching table should get, e.g. rows => 500."));
+        }
+    }
+
+    /// <summary>Rows for one table: the CALL's, else the table's gendb.yaml entry, else default_rows, else 100.</summary>
+    internal static long RowsFor(QualifiedName table, long? rows, CommandContext context) =>
+        rows ?? ProfileRows(context.Profile, table) ?? context.DefaultRows ?? GenerationOptions.DefaultRows;
+
+    private static long? ProfileRows(GenerationProfile profile, QualifiedName table) =>
+        (profile.Tables.FirstOrDefault(t => t.Name == $"{table.Schema}.{table.Name}")
+         ?? profile.Tables.FirstOrDefault(t => t.Name == table.Name))?.Rows;
+
+    /// <summary>The engine's options: the CALL's arguments first, then gendb.yaml, then the defaults.</summary>
+    internal static GenerationOptions Options(CommandContext context, long? seed, GenerationMode mode, string scenario, string? locale)
+    {
+        var asked = locale ?? context.Profile.Locale ?? GenerationOptions.DefaultLocale;
+        if (!Locales.TryNormalize(asked, out var chosen))
+        {
+            throw new GendbCommandException(PostgresError.CreateError(SqlState.InvalidParameterValue,
+                $"unknown locale \"{asked}\"",
+                $"Use a Bogus locale name such as {Locales.Examples}."));
         }
 
-        public ValueTask TableFinishedAsync(TableReport report, CancellationToken cancellationToken)
+        return new GenerationOptions(seed ?? context.DefaultSeed ?? GenerationOptions.DefaultSeed, mode, scenario)
+        {
+            Profile = context.Profile,
+            Locale = chosen,
+        };
+    }
+
+    internal static GendbCommandException ToCommandException(GenerationException ex) =>
+        new(new PostgresError(PostgresError.Error, ex.SqlState, ex.Message)
+        {
+            Hint = ex.Hint,
+            SchemaName = ex.Table?.Contains('.', StringComparison.Ordinal) == true ? ex.Table[..ex.Table.IndexOf('.', StringComparison.Ordinal)] : null,
+            TableName = ex.Table?.Contains('.', StringComparison.Ordinal) == true ? ex.Table[(ex.Table.IndexOf('.', StringComparison.Ordinal) + 1)..] : ex.Table,
+            ColumnName = ex.Column,
+            ConstraintName = ex.Constraint,
+        });
+
+    /// <summary>One NOTICE per finished table, sent at once when the session can, kept for the result otherwise; progress goes on to the context's observer.</summary>
+    private sealed class NoticeObserver(CommandContext context, List<PostgresError> kept) : IGenerationObserver
+    {
+        public ValueTask TableStartedAsync(QualifiedName table, long rows, CancellationToken cancellationToken) =>
+            context.Progress?.TableStartedAsync(table, rows, cancellationToken) ?? ValueTask.CompletedTask;
+
+        public void RowsWritten(QualifiedName table, long rowsSoFar) => context.Progress?.RowsWritten(table, rowsSoFar);
+
+        public async ValueTask TableFinishedAsync(TableReport report, CancellationToken cancellationToken)
         {
             var notice = new PostgresError(PostgresError.Notice, "00000",
                 $"generated {report.RowsInserted} rows in {report.Synthetic} ({report.Milliseconds} ms){(report.Note is null ? string.Empty : ": " + report.Note)}");
             if (context.SendNotice is { } send)
             {
-                return send(notice, cancellationToken);
+                await send(notice, cancellationToken);
+            }
+            else
+            {
+                kept.Add(notice);
             }
 
-            kept.Add(notice);
-            return ValueTask.CompletedTask;
+            if (context.Progress is { } progress)
+            {
+                await progress.TableFinishedAsync(report, cancellationToken);
+            }
         }
     }
 }

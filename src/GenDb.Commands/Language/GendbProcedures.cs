@@ -16,6 +16,8 @@ public static class GendbProcedures
     public const string DescribeName = "describe";
     public const string GenerateDataName = "generate_data";
 
+    public const string PlanName = "plan";
+
     // Shared by return_generated and return_actual: the two are each other's inverse.
     // Declared before the procedures that use them: static initializers run in text order.
     private static readonly ProcedureParameter Include = new(
@@ -92,6 +94,35 @@ public static class GendbProcedures
                 Required: false,
                 "'replace' (each table ends with exactly the rows asked for; synthetic rows that referenced replaced rows are regenerated) or 'append'.",
                 []),
+            new ProcedureParameter(
+                "locale",
+                GendbType.Text,
+                Default: null,
+                Required: false,
+                "The language and country of names, places and text: a Bogus locale such as 'en', 'de', 'fr', 'pt_BR'; NULL means locale from gendb.yaml, else 'en'.",
+                []),
+        ]);
+
+    public static ProcedureDefinition Plan { get; } = new(
+        PlanName,
+        "Shows, for every column of the matching tables, the generator generate_data would use and why (gendb.yaml override, column rule, detected concept or type fallback), with the constraints its values keep. Writes nothing.",
+        [
+            new ProcedureParameter(
+                "include",
+                GendbType.Text,
+                Default: null,
+                Required: false,
+                "Tables to show: comma-separated names or globs (*, ?), optionally schema-qualified; NULL means every table.",
+                ["table_name", "table_pattern", "include_tables"]),
+            Exclude,
+            new ProcedureParameter(
+                "rows",
+                GendbType.Integer,
+                Default: null,
+                Required: false,
+                "Rows per table to plan for; NULL means the table's gendb.yaml entry, default_rows, else 100.",
+                ["row_count", "count"]),
+            Scenario,
         ]);
 
     public static ProcedureDefinition Sync { get; } = new(
@@ -164,5 +195,5 @@ public static class GendbProcedures
         "Lists the GenDB procedures and their parameters.",
         []);
 
-    public static IReadOnlyList<ProcedureDefinition> All { get; } = [ReturnGenerated, ReturnActual, Status, Help, Sync, Reset, Describe, DropScenario, GenerateData];
+    public static IReadOnlyList<ProcedureDefinition> All { get; } = [ReturnGenerated, ReturnActual, Status, Help, Sync, Reset, Describe, DropScenario, GenerateData, Plan];
 }

@@ -16,6 +16,16 @@ public sealed partial class GenerationEngine
 
     private const double ForeignKeySkew = 1.8;
 
+    /// <summary>Where each value of the row being written starts and ends in the chunk, for templates.</summary>
+    internal sealed class RowValues(int columns)
+    {
+        public int[] Starts { get; } = new int[columns];
+
+        public int[] Ends { get; } = new int[columns];
+
+        public bool[] Nulls { get; } = new bool[columns];
+    }
+
     /// <summary>Fills one table; returns the rows inserted.</summary>
     private async Task<long> LoadAsync(TablePlan plan, CancellationToken cancellationToken)
     {
@@ -145,10 +155,11 @@ public sealed partial class GenerationEngine
     {
         var buffer = new ValueBuilder(ChunkBytes + 8192);
         var columns = plan.Columns.ToArray();
+        var written = new RowValues(columns.Length);
         var end = firstRow + count;
         for (var row = firstRow; row < end; row++)
         {
-            WriteRow(columns, streams, row, buffer);
+            WriteRow(columns, streams, row, buffer, written);
             if (buffer.Length >= ChunkBytes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -167,7 +178,7 @@ public sealed partial class GenerationEngine
         await Task.CompletedTask;
     }
 
-    internal static void WriteRow(ColumnPlan[] columns, Rng[] streams, long row, ValueBuilder buffer)
+    internal static void WriteRow(ColumnPlan[] columns, Rng[] streams, long row, ValueBuilder buffer, RowValues written)
     {
         for (var i = 0; i < columns.Length; i++)
         {
@@ -176,52 +187,62 @@ public sealed partial class GenerationEngine
                 buffer.Append((byte)'\t');
             }
 
-            var column = columns[i];
-            switch (column.Source)
-            {
-                case ColumnSource.Generated:
-                    var isNull = column.NullLeader is { } leader
-                        ? leader.NullThisRow
-                        : column.NullFraction > 0 && streams[i].Chance(column.NullFraction);
-                    column.NullThisRow = isNull;
-                    if (isNull)
-                    {
-                        CopyText.AppendNull(buffer);
-                    }
-                    else
-                    {
-                        var start = buffer.Length;
-                        column.Generator!.Write(row, ref streams[i], buffer);
-                        CopyText.EscapeFrom(buffer, start);
-                    }
-
-                    break;
-
-                case ColumnSource.ForeignKey:
-                    var key = column.ForeignKey!;
-                    if (column.PicksKey)
-                    {
-                        key.Current = Pick(key, column.NullFraction, row, ref streams[i]);
-                    }
-
-                    if (key.Current < 0)
-                    {
-                        CopyText.AppendNull(buffer);
-                    }
-                    else
-                    {
-                        CopyText.AppendEscaped(buffer, key.KeyBytes(key.Current, column.KeyPart));
-                    }
-
-                    break;
-
-                default:
-                    CopyText.AppendNull(buffer);
-                    break;
-            }
+            written.Starts[i] = buffer.Length;
+            written.Nulls[i] = !WriteValue(columns[i], ref streams[i], row, buffer, written);
+            written.Ends[i] = buffer.Length;
         }
 
         buffer.Append((byte)'\n');
+    }
+
+    /// <summary>Writes one value as COPY text; false when it wrote NULL.</summary>
+    private static bool WriteValue(ColumnPlan column, ref Rng stream, long row, ValueBuilder buffer, RowValues written)
+    {
+        switch (column.Source)
+        {
+            case ColumnSource.Generated:
+                var isNull = column.NullLeader is { } leader
+                    ? leader.NullThisRow
+                    : column.NullFraction > 0 && stream.Chance(column.NullFraction);
+                column.NullThisRow = isNull;
+                if (isNull)
+                {
+                    CopyText.AppendNull(buffer);
+                    return false;
+                }
+
+                if (column.Template is { } template)
+                {
+                    // The columns it reads were written earlier in this row, already escaped.
+                    template.Write(buffer, written.Starts, written.Ends, written.Nulls);
+                    return true;
+                }
+
+                var start = buffer.Length;
+                column.Generator!.Write(row, ref stream, buffer);
+                CopyText.EscapeFrom(buffer, start);
+                return true;
+
+            case ColumnSource.ForeignKey:
+                var key = column.ForeignKey!;
+                if (column.PicksKey)
+                {
+                    key.Current = Pick(key, column.NullFraction, row, ref stream);
+                }
+
+                if (key.Current < 0)
+                {
+                    CopyText.AppendNull(buffer);
+                    return false;
+                }
+
+                CopyText.AppendEscaped(buffer, key.KeyBytes(key.Current, column.KeyPart));
+                return true;
+
+            default:
+                CopyText.AppendNull(buffer);
+                return false;
+        }
     }
 
     /// <summary>

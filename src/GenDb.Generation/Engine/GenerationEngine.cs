@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using GenDb.Generation.Randomness;
+using GenDb.Generation.Semantics;
 using GenDb.Schema;
 using GenDb.Schema.Synthetic;
 using GenDb.Sql;
@@ -25,6 +26,8 @@ namespace GenDb.Generation.Engine;
 /// </remarks>
 public sealed partial class GenerationEngine(ISqlSession session, DatabaseModel model, GenerationOptions options, IGenerationObserver? observer = null)
 {
+    private readonly IGeneratorChooser _chooser = options.DetectConcepts ? new DetectingChooser() : TypeFallbackChooser.Instance;
+
     private int _temporaryTables;
 
     public async Task<IReadOnlyList<TableReport>> RunAsync(IReadOnlyList<TableRequest> requests, CancellationToken cancellationToken)
@@ -36,10 +39,15 @@ public sealed partial class GenerationEngine(ISqlSession session, DatabaseModel 
         foreach (var name in order)
         {
             var (rows, reason, existing) = run[name];
-            var plan = TablePlanner.Build(model, model.FindTable(name)!, rows, options.Scenario, deferred,
+            var plan = TablePlanner.Build(model, model.FindTable(name)!, rows, options, _chooser, deferred,
                 appendToExistingRows: options.Mode == GenerationMode.Append && existing > 0);
             plan.Reason = reason;
             plans[name] = plan;
+        }
+
+        foreach (var plan in plans.Values)
+        {
+            await CheckValuesAsync(plan, cancellationToken);
         }
 
         var foreignKeys = await DropForeignKeysAsync(plans.Values, cancellationToken);
@@ -72,6 +80,14 @@ public sealed partial class GenerationEngine(ISqlSession session, DatabaseModel 
                 key.Keys = await ParentKeysAsync(plan, key, cancellationToken);
             }
 
+            var uniqueIndexes = new List<string>();
+            foreach (var column in plan.TemporaryUnique)
+            {
+                var index = NextTemporaryName("unique")["pg_temp.".Length..];
+                await session.QueryAsync($"CREATE UNIQUE INDEX {index} ON {plan.Synthetic.Sql} ({Quote.Identifier(column)})", cancellationToken);
+                uniqueIndexes.Add($"{Quote.Identifier(plan.Synthetic.Schema)}.{index}");
+            }
+
             long inserted;
             try
             {
@@ -80,6 +96,11 @@ public sealed partial class GenerationEngine(ISqlSession session, DatabaseModel 
             catch (SqlErrorException ex)
             {
                 throw Named(plan, ex);
+            }
+
+            foreach (var index in uniqueIndexes)
+            {
+                await session.QueryAsync($"DROP INDEX {index}", cancellationToken);
             }
 
             var report = new TableReport(name, plan.Synthetic, inserted, clock.ElapsedMilliseconds, Note(plan));

@@ -1,3 +1,4 @@
+using GenDb.Generation.Profiles;
 using GenDb.Schema;
 
 namespace GenDb.Generation.Engine;
@@ -20,6 +21,20 @@ public sealed record GenerationOptions(long Seed, GenerationMode Mode, string Sc
     public const long DefaultSeed = 20_260_101;
 
     public const long DefaultRows = 100;
+
+    public const string DefaultLocale = "en";
+
+    /// <summary>gendb.yaml's table entries and column rules.</summary>
+    public GenerationProfile Profile { get; init; } = GenerationProfile.Empty;
+
+    /// <summary>The Bogus locale of names, places and text.</summary>
+    public string Locale { get; init; } = DefaultLocale;
+
+    /// <summary>
+    /// Chooses believable generators from what columns mean; false gives every column the type
+    /// fallback (what the engine did before detection existed, kept for comparisons).
+    /// </summary>
+    public bool DetectConcepts { get; init; } = true;
 }
 
 /// <summary>A table to fill, by its real name, and how many rows to generate.</summary>

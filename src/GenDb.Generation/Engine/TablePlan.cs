@@ -1,3 +1,5 @@
+using GenDb.Generation.Profiles;
+using GenDb.Generation.Semantics;
 using GenDb.Generation.Values;
 using GenDb.Schema;
 
@@ -27,6 +29,24 @@ internal sealed class ColumnPlan(ColumnModel column, ColumnSource source)
     public ColumnSource Source { get; set; } = source;
 
     public IValueGenerator? Generator { get; set; }
+
+    /// <summary>Why the generator was chosen (for <see cref="ColumnSource.Generated"/>).</summary>
+    public GeneratorSource ChosenBy { get; set; } = GeneratorSource.TypeFallback;
+
+    /// <summary>For people: the concept or override and what led to it.</summary>
+    public string Reason { get; set; } = string.Empty;
+
+    /// <summary>Short name of the generator: a concept, an override kind, the type.</summary>
+    public string GeneratorName { get; set; } = string.Empty;
+
+    /// <summary>A gendb.yaml template: the value is built from the row's other columns, written last.</summary>
+    public RowTemplate? Template { get; set; }
+
+    /// <summary>The template as gendb.yaml gave it, until the table's columns are known.</summary>
+    public TemplateSpec? PendingTemplate { get; set; }
+
+    /// <summary>The chooser's share of NULLs for the column's concept, when it has one.</summary>
+    public double? SuggestedNullFraction { get; set; }
 
     /// <summary>The share of rows that get NULL (0 for NOT NULL columns).</summary>
     public double NullFraction { get; set; }
@@ -61,6 +81,9 @@ internal sealed class ForeignKeyPlan(ConstraintModel constraint, QualifiedName p
 
     /// <summary>The key may be left NULL (every column nullable).</summary>
     public bool Nullable { get; set; }
+
+    /// <summary>gendb.yaml's null_fraction for the key's column, if any.</summary>
+    public double? NullFractionOverride { get; set; }
 
     /// <summary>The parent rows' key values as UTF-8 text, one array per row, shuffled once.</summary>
     public IReadOnlyList<byte[][]> Keys { get; set; } = [];
@@ -100,6 +123,15 @@ internal sealed class TablePlan(TableModel table, QualifiedName synthetic, long 
 
     /// <summary>Why this table is part of the run (null: asked for).</summary>
     public string? Reason { get; set; }
+
+    /// <summary>Columns left out of COPY (identity, serial, generated, skipped), for the plan.</summary>
+    public List<PlannedColumn> LeftOut { get; } = [];
+
+    /// <summary>Columns gendb.yaml wants unique whose generator cannot promise it: a unique index is put on them for the load.</summary>
+    public List<string> TemporaryUnique { get; } = [];
+
+    /// <summary>one_of and constant values, checked against the column's type and single-column CHECKs by PostgreSQL before loading.</summary>
+    public List<(ColumnPlan Column, IReadOnlyList<string> Values, SourceLocation? Where)> ValueChecks { get; } = [];
 
     /// <summary>NOT NULL constraints lifted while the table loads, restored at the end.</summary>
     public List<string> RelaxedNotNull { get; } = [];

@@ -1,4 +1,7 @@
 using GenDb.Generation.Constraints;
+using GenDb.Generation.Profiles;
+using GenDb.Generation.Randomness;
+using GenDb.Generation.Semantics;
 using GenDb.Generation.Values;
 using GenDb.Schema;
 using GenDb.Schema.Synthetic;
@@ -21,11 +24,14 @@ internal static class TablePlanner
         DatabaseModel model,
         TableModel table,
         long rows,
-        string scenario,
+        GenerationOptions options,
+        IGeneratorChooser chooser,
         IReadOnlySet<(QualifiedName Table, string Constraint)> deferred,
         bool appendToExistingRows)
     {
-        var plan = new TablePlan(table, SyntheticCopyBuilder.Target(table.QualifiedName, scenario), rows);
+        var plan = new TablePlan(table, SyntheticCopyBuilder.Target(table.QualifiedName, options.Scenario), rows);
+        var tableProfile = ProfileLookup.ForTable(options.Profile, table.QualifiedName);
+        var tableSeed = StableSeed.Derive(options.Seed, table.Schema, table.Name);
         var partitions = Descendants(model, table).ToList();
 
         // Unique keys: constraints and unique indexes of the table (a partitioned table's are on the root).
@@ -94,7 +100,8 @@ internal static class TablePlanner
 
         foreach (var column in table.Columns.OrderBy(c => c.Position))
         {
-            if (column.IsGenerated || column.IsIdentity || IsSequenceDefault(column))
+            var settings = ProfileLookup.ForColumn(options.Profile, tableProfile, table.QualifiedName, column.Name);
+            if (LeftToDatabase(plan, column, settings))
             {
                 continue;
             }
@@ -102,16 +109,33 @@ internal static class TablePlanner
             var foreignKey = plan.ForeignKeys.FirstOrDefault(k => k.Constraint.Columns.Contains(column.Name));
             if (foreignKey is not null)
             {
+                if (settings.Generator is not null)
+                {
+                    throw Impossible(settings, table, column,
+                        $"column {column.Name} is part of foreign key {foreignKey.Constraint.Name}: its values are keys of {foreignKey.Parent}, not a {settings.Generator.Kind}",
+                        "Remove the generator of this column from gendb.yaml; null_fraction may stay when the key is nullable.");
+                }
+
                 plan.Columns.Add(new ColumnPlan(column, foreignKey.Deferred ? ColumnSource.Deferred : ColumnSource.ForeignKey)
                 {
                     ForeignKey = foreignKey,
                     KeyPart = IndexOf(foreignKey.Constraint.Columns, column.Name),
+                    GeneratorName = $"→ {foreignKey.Parent}({string.Join(", ", foreignKey.Constraint.ReferencedColumns)})",
+                    Reason = $"foreign key {foreignKey.Constraint.Name}",
                 });
                 if (foreignKey.Deferred && column.NotNull)
                 {
                     plan.RelaxedNotNull.Add(column.Name);
                 }
 
+                if (settings.NullFraction is > 0 && !foreignKey.Nullable)
+                {
+                    throw Impossible(settings, table, column,
+                        $"null_fraction {settings.NullFraction} asks for NULLs in {column.Name}, but foreign key {foreignKey.Constraint.Name} has a NOT NULL column",
+                        "Remove null_fraction for this column, or make the key's columns nullable.");
+                }
+
+                foreignKey.NullFractionOverride ??= settings.NullFraction;
                 continue;
             }
 
@@ -125,23 +149,40 @@ internal static class TablePlanner
             }
 
             // Columns of an exclusion constraint are made unique: unique ranges are also disjoint.
-            var unique = plan.UniqueKeys.Any(u => u.IsPlain && u.Columns.Count == 1 && u.Columns[0] == column.Name)
+            var constrainedUnique = plan.UniqueKeys.Any(u => u.IsPlain && u.Columns.Count == 1 && u.Columns[0] == column.Name)
                 || table.Constraints.Any(c => c.Kind == ConstraintKind.Exclude && c.Columns.Contains(column.Name));
+            var unique = constrainedUnique || settings.Unique == true;
             var columnPlan = new ColumnPlan(column, ColumnSource.Generated);
-            try
-            {
-                columnPlan.Generator = ValueGenerators.ForColumn(table, column, model, rules, unique);
-            }
-            catch (GenerationException) when (!notNull)
-            {
-                columnPlan.Source = ColumnSource.Null;
-                plan.Notes.Add($"column {column.Name} ({column.TypeSql}) is left NULL: GenDB cannot generate that type");
-            }
+            var context = new ColumnContext(table, column, model, rules, unique, tableSeed, options.Locale);
+            Choose(plan, columnPlan, context, settings, notNull, chooser);
 
             var inUniqueKey = plan.UniqueKeys.Any(u => u.Columns.Contains(column.Name));
-            columnPlan.NullFraction = notNull || inUniqueKey ? 0 : DefaultNullFraction;
+            columnPlan.NullFraction = notNull || inUniqueKey ? 0 : columnPlan.SuggestedNullFraction ?? DefaultNullFraction;
+            if (settings.NullFraction is { } fraction)
+            {
+                if (fraction > 0 && notNull)
+                {
+                    throw Impossible(settings, table, column,
+                        $"null_fraction {fraction} asks for NULLs in {column.Name}, which is NOT NULL",
+                        "Remove null_fraction for this column, or set it to 0.");
+                }
+
+                columnPlan.NullFraction = fraction;
+            }
+
+            if (columnPlan.Source == ColumnSource.Generated && settings.Unique == true && !constrainedUnique
+                && (columnPlan.Generator is null || !columnPlan.Generator.IsUnique))
+            {
+                // gendb.yaml asks for uniqueness the generator cannot promise: a unique index on the
+                // synthetic table for the load lets ON CONFLICT DO NOTHING drop the repeats.
+                plan.TemporaryUnique.Add(column.Name);
+                plan.UniqueKeys.Add(new UniqueKey($"unique {column.Name} (gendb.yaml)", [column.Name], IsPlain: true, NullsNotDistinct: false));
+            }
+
             plan.Columns.Add(columnPlan);
         }
+
+        BindTemplates(plan, table);
 
         // Columns NULL together follow the first of them.
         foreach (var coupling in combined.NullCouplings)
@@ -163,14 +204,14 @@ internal static class TablePlanner
         {
             var first = plan.Columns.First(c => c.ForeignKey == key);
             first.PicksKey = true;
-            first.NullFraction = key.Nullable && !key.Unique && !key.Deferred ? ForeignKeyNullFraction : 0;
+            first.NullFraction = key.Nullable && !key.Unique && !key.Deferred ? key.NullFractionOverride ?? ForeignKeyNullFraction : 0;
         }
 
         // A unique key holds by construction when one of its columns is unique by construction (and
         // never NULL), or it is exactly a foreign key whose rows each get their own parent row.
         foreach (var key in plan.UniqueKeys.Where(k => k.IsPlain))
         {
-            var byColumn = key.Columns.Any(name => plan.Columns.Any(c => c.Column.Name == name && c.Source == ColumnSource.Generated && c.Generator!.IsUnique && c.NullFraction == 0));
+            var byColumn = key.Columns.Any(name => plan.Columns.Any(c => c.Column.Name == name && c.Source == ColumnSource.Generated && c.Generator is { IsUnique: true } && c.NullFraction == 0));
             var byForeignKey = plan.ForeignKeys.Any(k => k.Unique && !k.Deferred && key.Columns.All(k.Constraint.Columns.Contains));
             var bySequence = key.Columns.Any(name => table.FindColumn(name) is { } c && (c.IsIdentity || IsSequenceDefault(c)));
             if (!byColumn && !byForeignKey && !bySequence)
@@ -181,6 +222,184 @@ internal static class TablePlanner
 
         return plan;
     }
+
+    /// <summary>
+    /// Identity, serial and generated columns are PostgreSQL's to fill, unless gendb.yaml gives a
+    /// serial or BY DEFAULT identity column a generator; skipped columns get their default.
+    /// </summary>
+    private static bool LeftToDatabase(TablePlan plan, ColumnModel column, ColumnSettings settings)
+    {
+        var table = plan.Table;
+        var wanted = settings.Generator is not null and not SkipSpec;
+        if (column.IsGenerated || column.Identity == IdentityKind.Always)
+        {
+            if (wanted)
+            {
+                throw Impossible(settings, table, column,
+                    $"column {column.Name} is {(column.IsGenerated ? "a generated column" : "GENERATED ALWAYS AS IDENTITY")}: PostgreSQL computes its values, so it takes no generator",
+                    "Remove the generator of this column from gendb.yaml.");
+            }
+
+            plan.LeftOut.Add(Planned(column, column.IsGenerated ? "generated" : "identity", PlannedSource.Database,
+                column.IsGenerated ? $"GENERATED ALWAYS AS ({column.GeneratedExpression}) STORED" : "GENERATED ALWAYS AS IDENTITY"));
+            return true;
+        }
+
+        if ((column.IsIdentity || IsSequenceDefault(column)) && !wanted)
+        {
+            plan.LeftOut.Add(Planned(column, column.IsIdentity ? "identity" : "serial", PlannedSource.Database,
+                column.IsIdentity ? "GENERATED BY DEFAULT AS IDENTITY" : $"DEFAULT {column.Default}"));
+            return true;
+        }
+
+        if (settings.Generator is SkipSpec)
+        {
+            if (column.NotNull && column.Default is null)
+            {
+                throw Impossible(settings, table, column,
+                    $"column {column.Name} is NOT NULL and has no default, so it cannot be skipped",
+                    "Give the column a generator (or remove skip), or give it a DEFAULT in the real table.");
+            }
+
+            plan.LeftOut.Add(Planned(column, "skip", PlannedSource.Database,
+                $"{settings.Where?.ToString() ?? "gendb.yaml"}: skip ({(column.Default is null ? "NULL" : "DEFAULT " + column.Default)})"));
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The generator of a column: gendb.yaml's, else the chooser's (a detected concept or the type fallback).</summary>
+    private static void Choose(TablePlan plan, ColumnPlan columnPlan, ColumnContext context, ColumnSettings settings, bool notNull, IGeneratorChooser chooser)
+    {
+        var (table, column) = (context.Table, context.Column);
+        var where = settings.Where?.ToString() ?? "gendb.yaml";
+        switch (settings.Generator)
+        {
+            case TemplateSpec template:
+                columnPlan.PendingTemplate = template;
+                columnPlan.ChosenBy = settings.GeneratorFrom;
+                columnPlan.GeneratorName = "template";
+                columnPlan.Reason = $"{where}: template \"{template.Template}\"";
+                return;
+
+            case ConstantSpec { Value: null }:
+                if (notNull)
+                {
+                    throw Impossible(settings, table, column, $"constant NULL for {column.Name}, which is NOT NULL",
+                        "Give the constant a value, or remove it.");
+                }
+
+                columnPlan.Source = ColumnSource.Null;
+                columnPlan.ChosenBy = settings.GeneratorFrom;
+                columnPlan.GeneratorName = "constant";
+                columnPlan.Reason = $"{where}: constant NULL";
+                return;
+
+            case { } spec:
+                columnPlan.Generator = OverrideGenerators.Build(spec, context, context.Unique);
+                columnPlan.ChosenBy = settings.GeneratorFrom;
+                columnPlan.GeneratorName = spec.Kind;
+                columnPlan.Reason = $"{where}: {(settings.GeneratorFrom == GeneratorSource.ColumnRule ? "column rule" : "table entry")}";
+                switch (spec)
+                {
+                    case OneOfSpec oneOf:
+                        plan.ValueChecks.Add((columnPlan, oneOf.Values, spec.Where ?? settings.Where));
+                        if (context.Unique && oneOf.Values.Count < plan.Rows)
+                        {
+                            throw Impossible(settings, table, column,
+                                $"{column.Name} must be unique, and one_of has {oneOf.Values.Count} values for {plan.Rows} rows",
+                                "Give one_of at least as many values as rows, ask for fewer rows, or drop unique.");
+                        }
+
+                        break;
+                    case ConstantSpec constant:
+                        plan.ValueChecks.Add((columnPlan, [constant.Value!], spec.Where ?? settings.Where));
+                        if (context.Unique && plan.Rows > 1)
+                        {
+                            throw Impossible(settings, table, column,
+                                $"{column.Name} must be unique, and a constant repeats in all {plan.Rows} rows",
+                                "Use a sequence or a template for this column, or drop unique.");
+                        }
+
+                        break;
+                }
+
+                return;
+        }
+
+        try
+        {
+            var choice = chooser.Choose(context);
+            columnPlan.Generator = choice.Generator;
+            columnPlan.ChosenBy = choice.Source;
+            columnPlan.GeneratorName = Shorten(choice.Reason);
+            columnPlan.SuggestedNullFraction = choice.NullFraction;
+            columnPlan.Reason = choice.Reason;
+        }
+        catch (GenerationException) when (!notNull)
+        {
+            columnPlan.Source = ColumnSource.Null;
+            columnPlan.GeneratorName = "NULL";
+            columnPlan.Reason = "GenDB cannot generate this type";
+            plan.Notes.Add($"column {column.Name} ({column.TypeSql}) is left NULL: GenDB cannot generate that type");
+        }
+    }
+
+    /// <summary>A template's columns must be written before it: templates go last, and may not read each other.</summary>
+    private static void BindTemplates(TablePlan plan, TableModel table)
+    {
+        var templates = plan.Columns.Where(c => c.PendingTemplate is not null).ToList();
+        if (templates.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var column in templates)
+        {
+            plan.Columns.Remove(column);
+            plan.Columns.Add(column);
+        }
+
+        foreach (var column in templates)
+        {
+            var spec = column.PendingTemplate!;
+            column.Template = RowTemplate.Parse(spec.Template, name =>
+            {
+                var index = plan.Columns.FindIndex(c => c.Column.Name == name);
+                if (index < 0 || plan.Columns[index].PendingTemplate is not null)
+                {
+                    var known = string.Join(", ", plan.Columns.Where(c => c.PendingTemplate is null).Select(c => c.Column.Name));
+                    throw new GenerationException("F0000",
+                        $"{spec.Where?.ToString() ?? "gendb.yaml"}: template of {table.QualifiedName}.{column.Column.Name} refers to {{{name}}}, which is {(index < 0 ? "not a column this table generates" : "itself a template")}",
+                        $"A template may use the columns GenDB writes for this table: {known}.")
+                    { Table = table.QualifiedName.ToString(), Column = column.Column.Name };
+                }
+
+                return index;
+            }, out _);
+
+            // PostgreSQL judges the values: their length, CHECKs and unique keys are not known in advance.
+            plan.FilterReasons.Add($"column {column.Column.Name} is built from a template");
+        }
+    }
+
+    private static PlannedColumn Planned(ColumnModel column, string generator, PlannedSource source, string reason) =>
+        new(column.Name, column.TypeSql, generator, source, reason, []);
+
+    /// <summary><c>email (column name "email")</c> → <c>email</c>.</summary>
+    private static string Shorten(string reason)
+    {
+        var paren = reason.IndexOf(" (", StringComparison.Ordinal);
+        return paren > 0 ? reason[..paren] : reason;
+    }
+
+    private static GenerationException Impossible(ColumnSettings settings, TableModel table, ColumnModel column, string message, string hint) =>
+        new("F0000", $"{settings.Where?.ToString() ?? "gendb.yaml"}: {table.QualifiedName}.{column.Name}: {message}", hint)
+        {
+            Table = table.QualifiedName.ToString(),
+            Column = column.Name,
+        };
 
     /// <summary>A domain declared NOT NULL refuses NULL even in a nullable column.</summary>
     private static bool IsNotNullDomain(DatabaseModel model, ColumnModel column) =>

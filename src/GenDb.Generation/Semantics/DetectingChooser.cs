@@ -26,12 +26,21 @@ public sealed class DetectingChooser(SemanticOptions? options = null) : IGenerat
             var facts = ColumnFacts.Read(context);
             if (ConceptDetector.Detect(facts) is { } detection && Build(detection, facts, context) is { } generator)
             {
-                return new GeneratorChoice(generator, GeneratorSource.Concept, detection.Reason);
+                return new GeneratorChoice(generator, GeneratorSource.Concept, detection.Reason) { NullFraction = NullFraction(detection.Concept) };
             }
         }
 
         return TypeFallbackChooser.Instance.Choose(context);
     }
+
+    /// <summary>Concepts that are usually absent: a row is rarely deleted, a second address line rarely there.</summary>
+    private static double? NullFraction(Concept concept) => concept switch
+    {
+        Concept.DeletedAt => 0.9,
+        Concept.SecondaryAddress => 0.7,
+        Concept.MiddleName => 0.5,
+        _ => null,
+    };
 
     /// <summary>The concept detected for a column, whether or not it can generate for it.</summary>
     internal static ConceptMatch? Detect(ColumnContext context) => ConceptDetector.Detect(ColumnFacts.Read(context));

@@ -22,7 +22,14 @@ public enum GeneratorSource
 
 /// <summary>The generator chosen for a column, and why (shown by gendb.plan and gendb inspect).</summary>
 /// <param name="Reason">For people: e.g. <c>email (column name "email")</c> or <c>text (type fallback)</c>.</param>
-public sealed record GeneratorChoice(IValueGenerator Generator, GeneratorSource Source, string Reason);
+public sealed record GeneratorChoice(IValueGenerator Generator, GeneratorSource Source, string Reason)
+{
+    /// <summary>
+    /// The share of NULLs the concept suggests for a nullable column (most rows are not deleted,
+    /// most addresses have no second line); null keeps the loader's default.
+    /// </summary>
+    public double? NullFraction { get; init; }
+}
 
 /// <summary>Everything known about a column when its generator is chosen.</summary>
 /// <param name="Rules">What the column's CHECKs, domain and partition bounds require.</param>

@@ -96,6 +96,14 @@ public sealed class ValueBuilder
 
     public void Advance(int count) => _length += count;
 
+    /// <summary>Appends a copy of bytes already written at <paramref name="start"/> (a template repeating a column of the row).</summary>
+    internal void AppendCopyOf(int start, int count)
+    {
+        Ensure(count);
+        _buffer.AsSpan(start, count).CopyTo(_buffer.AsSpan(_length));
+        _length += count;
+    }
+
     /// <summary>
     /// Grows what was written since <paramref name="start"/> by <paramref name="extra"/> bytes and
     /// returns that whole region, writable: quoting rewrites a value in place, without a copy.

@@ -31,7 +31,7 @@ public sealed class DirectModeTests(PostgresFixture fixture)
             await plain.OpenAsync(Ct);
             var session = new NpgsqlSqlSession(plain);
             await session.QueryAsync("BEGIN", Ct);
-            var result = await GenerateCommands.GenerateDataAsync(session, "app.*", null, 150, 99, "default", null, CommandContext.Default, Ct);
+            var result = await GenerateCommands.GenerateDataAsync(session, new GenerateDataRequest("app.*", null) { Rows = 150, Seed = 99 }, CommandContext.Default, Ct);
             await session.QueryAsync("COMMIT", Ct);
             Assert.All(result.Rows, r => Assert.Equal(150L, r[2]));
         }

@@ -18,6 +18,7 @@ internal static class GenerationDatabase
         {
             "kitchen-sink" => Path.Combine(root.FullName, "tests", "GenDb.Schema.Tests", "Schemas", "kitchen-sink.sql"),
             "features" => Path.Combine(AppContext.BaseDirectory, "Generation", "features.sql"),
+            "people" => Path.Combine(AppContext.BaseDirectory, "Generation", "people.sql"),
             "shop" => Path.Combine(root.FullName, "src", "GenDb.Embedded", "Samples", "shop.sql"),
             "pagila" => Path.Combine(root.FullName, "..", "shared", "schemas", "pagila-schema.sql"),
             "chinook" => Path.Combine(root.FullName, "..", "shared", "schemas", "chinook.sql"),

@@ -1,0 +1,60 @@
+-- A small HR and shop schema whose column names carry meaning: the believable-data tests read
+-- generated rows back and check that each row's person, place and timeline agree.
+CREATE SCHEMA hr;
+
+CREATE TABLE hr.departments (
+    department_id serial PRIMARY KEY,
+    name text NOT NULL UNIQUE,
+    created_at timestamptz NOT NULL
+);
+
+CREATE TABLE hr.employees (
+    employee_id serial PRIMARY KEY,
+    department_id integer NOT NULL REFERENCES hr.departments,
+    first_name varchar(50) NOT NULL,
+    last_name varchar(50) NOT NULL,
+    email varchar(120) NOT NULL UNIQUE,
+    username varchar(40),
+    phone varchar(30),
+    birth_date date NOT NULL,
+    hire_date date NOT NULL,
+    job_title text,
+    salary numeric(10, 2) CHECK (salary > 0),
+    street_address text,
+    city text,
+    state text,
+    postal_code varchar(12),
+    country text,
+    country_code char(2) CHECK (country_code = upper(country_code)),
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz,
+    deleted_at timestamptz,
+    status text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'on_leave', 'terminated')),
+    notes text
+);
+
+CREATE TABLE hr.projects (
+    project_id serial PRIMARY KEY,
+    name text NOT NULL,
+    starts_on date NOT NULL,
+    ends_on date,
+    CHECK (ends_on >= starts_on)
+);
+
+CREATE TABLE public.customers (
+    id serial PRIMARY KEY,
+    name text NOT NULL,
+    email text,
+    signed_up_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE public.orders (
+    id serial PRIMARY KEY,
+    customer_id integer NOT NULL REFERENCES public.customers,
+    ordered_at timestamptz NOT NULL,
+    total numeric(12, 2) NOT NULL CHECK (total >= 0),
+    status text NOT NULL,
+    code text,
+    legacy_flag text DEFAULT 'n/a',
+    priority integer
+);
