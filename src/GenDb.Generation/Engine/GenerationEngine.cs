@@ -26,7 +26,7 @@ namespace GenDb.Generation.Engine;
 /// </remarks>
 public sealed partial class GenerationEngine(ISqlSession session, DatabaseModel model, GenerationOptions options, IGenerationObserver? observer = null)
 {
-    private readonly IGeneratorChooser _chooser = options.DetectConcepts ? new DetectingChooser() : TypeFallbackChooser.Instance;
+    private readonly IGeneratorChooser _chooser = options.DetectConcepts ? new DetectingChooser(options.Semantics) : TypeFallbackChooser.Instance;
 
     private int _temporaryTables;
 
@@ -98,6 +98,7 @@ public sealed partial class GenerationEngine(ISqlSession session, DatabaseModel 
                 throw Named(plan, ex);
             }
 
+            await FollowParentTimelineAsync(plan, plans, cancellationToken);
             foreach (var index in uniqueIndexes)
             {
                 await session.QueryAsync($"DROP INDEX {index}", cancellationToken);

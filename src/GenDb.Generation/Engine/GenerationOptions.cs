@@ -1,4 +1,5 @@
 using GenDb.Generation.Profiles;
+using GenDb.Generation.Semantics;
 using GenDb.Schema;
 
 namespace GenDb.Generation.Engine;
@@ -26,6 +27,9 @@ public sealed record GenerationOptions(long Seed, GenerationMode Mode, string Sc
 
     /// <summary>gendb.yaml's table entries and column rules.</summary>
     public GenerationProfile Profile { get; init; } = GenerationProfile.Empty;
+
+    /// <summary>The reference time and history of generated timelines, email domains.</summary>
+    public SemanticOptions Semantics { get; init; } = SemanticOptions.Default;
 
     /// <summary>The Bogus locale of names, places and text.</summary>
     public string Locale { get; init; } = DefaultLocale;

@@ -45,6 +45,9 @@ internal sealed class ColumnPlan(ColumnModel column, ColumnSource source)
     /// <summary>The template as gendb.yaml gave it, until the table's columns are known.</summary>
     public TemplateSpec? PendingTemplate { get; set; }
 
+    /// <summary>The column's place on the row's timeline, when its concept has one.</summary>
+    public TimelinePoint? Timeline { get; set; }
+
     /// <summary>The chooser's share of NULLs for the column's concept, when it has one.</summary>
     public double? SuggestedNullFraction { get; set; }
 

@@ -335,6 +335,7 @@ internal static class TablePlanner
             columnPlan.ChosenBy = choice.Source;
             columnPlan.GeneratorName = Shorten(choice.Reason);
             columnPlan.SuggestedNullFraction = choice.NullFraction;
+            columnPlan.Timeline = choice.Timeline;
             columnPlan.Reason = choice.Reason;
         }
         catch (GenerationException) when (!notNull)

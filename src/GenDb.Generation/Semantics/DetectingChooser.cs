@@ -26,7 +26,7 @@ public sealed class DetectingChooser(SemanticOptions? options = null) : IGenerat
             var facts = ColumnFacts.Read(context);
             if (ConceptDetector.Detect(facts) is { } detection && Build(detection, facts, context) is { } generator)
             {
-                return new GeneratorChoice(generator, GeneratorSource.Concept, detection.Reason) { NullFraction = NullFraction(detection.Concept) };
+                return new GeneratorChoice(generator, GeneratorSource.Concept, detection.Reason) { NullFraction = NullFraction(detection.Concept), Timeline = Timeline(detection.Concept) };
             }
         }
 
@@ -39,6 +39,13 @@ public sealed class DetectingChooser(SemanticOptions? options = null) : IGenerat
         Concept.DeletedAt => 0.9,
         Concept.SecondaryAddress => 0.7,
         Concept.MiddleName => 0.5,
+        _ => null,
+    };
+
+    private static TimelinePoint? Timeline(Concept concept) => concept switch
+    {
+        Concept.CreatedAt or Concept.StartedAt => TimelinePoint.Origin,
+        Concept.UpdatedAt or Concept.DeletedAt or Concept.MilestoneAt or Concept.EndedAt or Concept.LastSeenAt => TimelinePoint.Later,
         _ => null,
     };
 

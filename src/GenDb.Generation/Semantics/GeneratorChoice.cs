@@ -29,6 +29,19 @@ public sealed record GeneratorChoice(IValueGenerator Generator, GeneratorSource 
     /// most addresses have no second line); null keeps the loader's default.
     /// </summary>
     public double? NullFraction { get; init; }
+
+    /// <summary>Where the value sits on the row's timeline, for columns that have one (created, updated, started …).</summary>
+    public TimelinePoint? Timeline { get; init; }
+}
+
+/// <summary>A column's place on its row's timeline.</summary>
+public enum TimelinePoint
+{
+    /// <summary>When the row began: created, signed up, started, ordered.</summary>
+    Origin,
+
+    /// <summary>Later on the same timeline: updated, deleted, ended, a milestone, last seen.</summary>
+    Later,
 }
 
 /// <summary>Everything known about a column when its generator is chosen.</summary>

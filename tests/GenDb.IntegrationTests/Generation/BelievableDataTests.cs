@@ -97,6 +97,21 @@ public sealed class BelievableDataTests(PostgresFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Orders_ComeAfterTheirCustomerSignedUp()
+    {
+        Assert.Equal(0L, await _direct.ScalarAsync<long>("""
+            SELECT count(*) FROM gendb_default__public.orders o JOIN gendb_default__public.customers c ON c.id = o.customer_id
+            WHERE o.ordered_at < c.signed_up_at
+            """));
+        Assert.Equal(0L, await _direct.ScalarAsync<long>(
+            "SELECT count(*) FROM gendb_default__public.orders WHERE ordered_at > timestamptz '2025-01-01 00:00:00+00'"));
+        Assert.Equal(0L, await _direct.ScalarAsync<long>("""
+            SELECT count(*) FROM gendb_default__hr.employees e JOIN gendb_default__hr.departments d USING (department_id)
+            WHERE e.created_at < d.created_at OR e.updated_at < e.created_at OR e.deleted_at < e.updated_at
+            """));
+    }
+
+    [Fact]
     public async Task Values_ArePlausibleForTheirConcept()
     {
         var salary = await _direct.RowsAsync("SELECT min(salary), max(salary), count(DISTINCT salary) FROM gendb_default__hr.employees");
