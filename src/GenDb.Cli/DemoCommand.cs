@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using GenDb.Embedded;
@@ -87,34 +88,50 @@ internal static class DemoCommand
                 return ExitCodes.Unavailable;
             }
 
-            var listen = server.LocalEndPoint;
-            Console.WriteLine(
-                $"""
-
-                PostgreSQL {cluster.Host}:{cluster.Port} is running with the sample database "{DemoDatabase}"
-                (customers, products, categories, orders, order_items, reviews).
-                GenDB listens on {listen} and relays to it.
-
-                Connect through GenDB:
-                  psql "postgresql://{DemoUser}:{DemoPassword}@{listen.Address}:{listen.Port}/{DemoDatabase}"
-
-                Try:
-                  SELECT first_name, last_name, city FROM customers LIMIT 5;
-                  CALL gendb.generate_data(include => 'customers', rows => 500);  -- gendb_default__public.customers
-                  CALL gendb.return_generated(include => 'customers');
-                  SELECT first_name, last_name FROM customers;  -- this session now reads the copy
-                  CALL gendb.return_actual();                   -- and the real rows again
-                  CALL gendb.help();
-
-                An application connects the same way: only the host and port change.
-                Press Ctrl-C to stop; the cluster and its files are removed.
-                """);
-
+            Console.WriteLine(Banner(cluster.Host, cluster.Port, server.LocalEndPoint));
             await ServeCommand.WaitForStopSignalAsync(cancellationToken);
             Console.WriteLine("Stopping…");
             await server.StopAsync();
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The direct connection to the demo's database, for <c>gendb generate</c> and <c>gendb inspect</c>.</summary>
+    public static string DirectConnectionUri(string host, int port) =>
+        $"postgresql://{DemoUser}:{DemoPassword}@{host}:{port.ToString(CultureInfo.InvariantCulture)}/{DemoDatabase}";
+
+    /// <summary>
+    /// What the demo prints once it runs: how to connect, then the first commands to try in the
+    /// order that shows GenDB's point: generate, route, query, back to the real rows; then the
+    /// same generation without the proxy, with this demo's own connection.
+    /// </summary>
+    public static string Banner(string postgresHost, int postgresPort, IPEndPoint listen)
+    {
+        ArgumentNullException.ThrowIfNull(listen);
+        var direct = DirectConnectionUri(postgresHost, postgresPort);
+        return $"""
+
+            PostgreSQL {postgresHost}:{postgresPort} is running with the sample database "{DemoDatabase}"
+            (customers, products, categories, orders, order_items, reviews).
+            GenDB listens on {listen} and relays to it.
+
+            Connect through GenDB:
+              psql "postgresql://{DemoUser}:{DemoPassword}@{listen.Address}:{listen.Port}/{DemoDatabase}"
+
+            Try, in that session:
+              CALL gendb.generate_data(include => 'customers', rows => 500);  -- fills gendb_default__public.customers
+              CALL gendb.return_generated(include => 'customers');             -- this session now reads the copy
+              SELECT * FROM customers LIMIT 5;
+              CALL gendb.return_actual(include => 'customers');                -- and the real rows again
+              CALL gendb.help();
+
+            Or without the proxy, from another terminal:
+              gendb inspect --db "{direct}" --include customers
+              gendb generate --db "{direct}" --include customers --rows 500
+
+            An application connects the same way: only the host and port change.
+            Press Ctrl-C to stop; the cluster and its files are removed.
+            """;
     }
 }

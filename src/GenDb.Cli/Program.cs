@@ -1,10 +1,11 @@
-using System.CommandLine;
 using GenDb.Cli;
 
-// Before anything opens a socket: see RuntimeTuning.
-RuntimeTuning.Apply();
+// The relay's socket tuning, before anything opens a socket. Only for the proxy: with completions
+// inline on one engine thread, the direct-mode commands' generation and Npgsql's waits share that
+// thread and stall (a COPY sat until the 60 s command timeout); they keep the runtime's defaults.
+if (args is ["serve", ..] or ["demo", ..])
+{
+    RuntimeTuning.Apply();
+}
 
-var root = new RootCommand("GenDB: a PostgreSQL proxy that switches, table by table and session by session, between real and synthetic data.");
-root.Subcommands.Add(ServeCommand.Create());
-root.Subcommands.Add(DemoCommand.Create());
-return await root.Parse(args).InvokeAsync();
+return await GendbCli.RunAsync(args, CliHost.FromProcess(), GendbCli.TerminationTimeout, CancellationToken.None);

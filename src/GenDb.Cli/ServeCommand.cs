@@ -66,7 +66,7 @@ internal static class ServeCommand
 
         var routes = new ProxyRoutes(configuration.Routes.Select(r => new ProxyRoute(r.Include, r.Exclude, r.Scenario))
             .Concat(arguments.Routes.Select(r => new ProxyRoute(r, null, GenDb.Schema.Synthetic.SyntheticNaming.DefaultScenario))));
-        await using var server = new ProxyServer(options, loggerFactory, GendbHooks.Factory(routes, defaults: new GenDb.Commands.Execution.CommandContext { DefaultRows = configuration.DefaultRows, DefaultSeed = configuration.Seed }));
+        await using var server = new ProxyServer(options, loggerFactory, GendbHooks.Factory(routes, defaults: new GenDb.Commands.Execution.CommandContext { DefaultRows = configuration.DefaultRows, DefaultSeed = configuration.Seed, Profile = configuration.Profile }));
         try
         {
             server.Start();
@@ -84,23 +84,13 @@ internal static class ServeCommand
     }
 
     /// <summary>The file given, else gendb.yaml in the current directory, else next to gendb, else none.</summary>
-    internal static GendbConfig LoadConfig(string? path)
-    {
-        if (path is not null)
-        {
-            return GendbConfig.Load(path);
-        }
+    internal static GendbConfig LoadConfig(string? path) =>
+        (path ?? FindConfig()) is { } file ? GendbConfig.Load(file) : GendbConfig.Empty;
 
-        foreach (var candidate in new[] { Path.Combine(Environment.CurrentDirectory, GendbConfig.FileName), Path.Combine(AppContext.BaseDirectory, GendbConfig.FileName) })
-        {
-            if (File.Exists(candidate))
-            {
-                return GendbConfig.Load(candidate);
-            }
-        }
-
-        return GendbConfig.Empty;
-    }
+    /// <summary>gendb.yaml in the current directory, else next to gendb, else null.</summary>
+    internal static string? FindConfig() =>
+        new[] { Path.Combine(Environment.CurrentDirectory, GendbConfig.FileName), Path.Combine(AppContext.BaseDirectory, GendbConfig.FileName) }
+            .FirstOrDefault(File.Exists);
 
     /// <summary>Completes on SIGINT or SIGTERM (or when the host's token fires).</summary>
     public static async Task WaitForStopSignalAsync(CancellationToken cancellationToken)
@@ -119,14 +109,36 @@ internal static class ServeCommand
     }
 }
 
+/// <summary>
+/// What <c>gendb</c> exits with, for scripts: the sysexits.h codes where one fits, and the shell's
+/// 128 + SIGINT for an interrupted run.
+/// <list type="table">
+/// <item><term>0</term><description>done</description></item>
+/// <item><term>1</term><description>anything else (a bug, an unexpected error)</description></item>
+/// <item><term>64</term><description>bad arguments (an <c>--include</c> that matches no table too), a bad <c>--db</c>, or a gendb.yaml mistake (reported as file:line:column)</description></item>
+/// <item><term>65</term><description>generation or planning failed on the data: a constraint, an impossible override (SQLSTATE, message and hint are printed)</description></item>
+/// <item><term>69</term><description>cannot connect to PostgreSQL (or the connection was lost), or cannot listen</description></item>
+/// <item><term>130</term><description>interrupted by Ctrl-C: the running statement was cancelled and the work rolled back</description></item>
+/// </list>
+/// </summary>
 internal static class ExitCodes
 {
     public const int Ok = 0;
     public const int Failure = 1;
 
-    /// <summary>Bad command-line arguments (sysexits EX_USAGE).</summary>
+    /// <summary>Bad command-line arguments or configuration (sysexits EX_USAGE).</summary>
     public const int Usage = 64;
+
+    /// <summary>The input data was wrong: generation or a plan failed on the database's constraints (sysexits EX_DATAERR).</summary>
+    public const int DataError = 65;
 
     /// <summary>A needed service or port is not available (sysexits EX_UNAVAILABLE).</summary>
     public const int Unavailable = 69;
+
+    /// <summary>Stopped by SIGINT (128 + 2, as shells report it).</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>The exit codes of the direct-mode commands, for their <c>--help</c>.</summary>
+    public const string Help =
+        "Exit codes: 0 done; 64 bad arguments (an --include matching no table too), --db or gendb.yaml (file:line:column); 65 generation failed on the data (SQLSTATE, message, hint); 69 cannot connect; 130 interrupted (Ctrl-C rolls back); 1 anything else.";
 }

@@ -41,7 +41,7 @@ internal sealed partial class GendbSessionHook(
 
     /// <summary>Notices a command sends as it goes (generate_data's one per table) reach the client at once.</summary>
     private static CommandContext WithNotices(CommandContext context, ISqlSession session) => session is LeaseSqlSession lease
-        ? new CommandContext { DefaultRows = context.DefaultRows, DefaultSeed = context.DefaultSeed, SendNotice = lease.SendNoticeAsync }
+        ? new CommandContext { DefaultRows = context.DefaultRows, DefaultSeed = context.DefaultSeed, Profile = context.Profile, Progress = context.Progress, SendNotice = lease.SendNoticeAsync }
         : context;
 
     public bool IsCandidate(byte messageType) => (FrontendMessageType)messageType is
