@@ -11,6 +11,7 @@ public sealed record PostgresError(string Severity, string SqlState, string Mess
     public const string Error = "ERROR";
     public const string Fatal = "FATAL";
     public const string Notice = "NOTICE";
+    public const string Warning = "WARNING";
 
     public string? Detail { get; init; }
     public string? Hint { get; init; }

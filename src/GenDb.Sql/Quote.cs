@@ -9,9 +9,24 @@ public static class Quote
 
     public static string Qualified(string schema, string name) => Identifier(schema) + "." + Identifier(name);
 
-    /// <summary>A standard string literal (standard_conforming_strings is on since PostgreSQL 9.1).</summary>
-    public static string Literal(string? value) =>
-        value is null ? "NULL" : "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+    /// <summary>
+    /// A string literal that reads the same whatever the session's standard_conforming_strings:
+    /// commands run in the client's own session, which may have turned it off, and then a
+    /// backslash in a plain literal would escape the closing quote. A value with a backslash is
+    /// written as an escape string (<c>E'a\\b'</c>), which every setting reads alike.
+    /// </summary>
+    public static string Literal(string? value)
+    {
+        if (value is null)
+        {
+            return "NULL";
+        }
+
+        var quoted = value.Replace("'", "''", StringComparison.Ordinal);
+        return value.Contains('\\', StringComparison.Ordinal)
+            ? "E'" + quoted.Replace("\\", "\\\\", StringComparison.Ordinal) + "'"
+            : "'" + quoted + "'";
+    }
 
     public static string TextArray(IEnumerable<string> values)
     {

@@ -26,6 +26,7 @@ internal static class PlanView
                 .AddColumn("type")
                 .AddColumn("generator")
                 .AddColumn("source (why)")
+                .AddColumn("example")
                 .AddColumn("constraints");
             foreach (var column in plan.Columns)
             {
@@ -34,6 +35,7 @@ internal static class PlanView
                     new Text(column.Type),
                     new Text(column.Generator, new Style(SourceColor(column.Source))),
                     new Text($"{SourceName(column.Source)}: {Why(column)}"),
+                    new Text(column.Examples.Count == 0 ? string.Empty : column.Examples[0], new Style(Color.Green)),
                     new Text(string.Join(Environment.NewLine, column.Constraints), new Style(Color.Grey)));
             }
 

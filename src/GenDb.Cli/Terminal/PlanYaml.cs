@@ -109,13 +109,28 @@ internal static partial class PlanYaml
             return "{}";
         }
 
+        // A handful of values (a status, a flag): the values drawn and their spread, to reweigh or extend.
+        if (column.Spread.Count > 0)
+        {
+            var values = string.Join(", ", column.Spread.Select(s => Quote(s.Value)));
+            var weights = string.Join(", ", column.Spread.Select(s => s.Count.ToString(CultureInfo.InvariantCulture)));
+            return $"{{ generator: one_of, values: [{values}], weights: [{weights}] }}";
+        }
+
+        // A CHECK of the column's own is met by what GenDB does now; a suggestion made from the
+        // type alone could break it, so the column is listed without one.
+        var nullable = !column.Constraints.Contains("NOT NULL");
+        if (column.Constraints.Any(c => c.StartsWith("CHECK", StringComparison.Ordinal)))
+        {
+            return nullable ? "{ null_fraction: 0.1 }" : "{}";
+        }
+
         if (FakerByConcept.TryGetValue(column.Generator, out var path) && FakerDataSets.TryResolve(path, out _))
         {
             return $"{{ generator: faker, path: {path} }}";
         }
 
         var type = column.Type.ToLowerInvariant();
-        var nullable = !column.Constraints.Contains("NOT NULL");
         return type switch
         {
             "smallint" or "integer" or "bigint" or "int" or "int2" or "int4" or "int8" => "{ generator: range, min: 1, max: 1000 }",

@@ -70,6 +70,18 @@ public static class GenerateCommands
             .ToList();
 
         var notices = new List<PostgresError>();
+        foreach (var warning in UnmatchedTableEntries(context.Profile, model))
+        {
+            if (context.SendNotice is { } send)
+            {
+                await send(warning, cancellationToken);
+            }
+            else
+            {
+                notices.Add(warning);
+            }
+        }
+
         var observer = new NoticeObserver(context, notices);
         var engine = new GenerationEngine(session, model, Options(context, seed, generationMode, scenario, request.Locale), observer);
         IReadOnlyList<TableReport> reports;
@@ -89,6 +101,19 @@ public static class GenerateCommands
             Notices = notices,
         };
     }
+
+    /// <summary>
+    /// gendb.yaml table entries that name no table of this database: a WARNING each, not an error,
+    /// since one file may serve several databases behind one proxy.
+    /// </summary>
+    internal static IEnumerable<PostgresError> UnmatchedTableEntries(GenerationProfile profile, DatabaseModel model) =>
+        profile.Tables
+            .Where(entry => !model.Tables.Any(t => entry.Name == $"{t.Schema}.{t.Name}" || entry.Name == t.Name))
+            .Select(entry => new PostgresError(PostgresError.Warning, "01000",
+                $"{entry.Where?.ToString() ?? "gendb.yaml"}: table entry \"{entry.Name}\" matches no table in this database; it is ignored")
+            {
+                Hint = "Check the spelling: entries are schema.table or a bare table name, as in the catalog.",
+            });
 
     internal static void ValidateRows(long? rows)
     {

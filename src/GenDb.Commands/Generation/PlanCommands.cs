@@ -21,6 +21,7 @@ public static class PlanCommands
         new("source", ResultType.Text),
         new("reason", ResultType.Text),
         new("constraints", ResultType.Text),
+        new("examples", ResultType.Text),
         new("rows", ResultType.Bigint),
         new("load", ResultType.Text),
     ];
@@ -69,9 +70,13 @@ public static class PlanCommands
         var result = plans.SelectMany(t => t.Columns.Select(c => new object?[]
         {
             t.Table.Schema, t.Table.Name, c.Name, c.Type, c.Generator, SourceName(c.Source), c.Reason,
-            c.Constraints.Count == 0 ? null : string.Join("; ", c.Constraints), t.Rows, t.Load,
+            c.Constraints.Count == 0 ? null : string.Join("; ", c.Constraints),
+            c.Examples.Count == 0 ? null : string.Join(" | ", c.Examples), t.Rows, t.Load,
         })).ToList();
-        var notices = plans.SelectMany(t => t.Notes.Select(n => new PostgresError(PostgresError.Notice, "00000", $"{t.Table}: {n}"))).ToList();
+        var model = await SchemaIntrospector.ReadAsync(session, cancellationToken);
+        var notices = GenerateCommands.UnmatchedTableEntries(context.Profile, model)
+            .Concat(plans.SelectMany(t => t.Notes.Select(n => new PostgresError(PostgresError.Notice, "00000", $"{t.Table}: {n}"))))
+            .ToList();
         return new CommandResult(Columns, result) { Notices = notices };
     }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
+using GenDb.Generation.Randomness;
 using GenDb.Generation.Semantics;
+using GenDb.Generation.Values;
 using GenDb.Protocol;
 using GenDb.Schema;
 using GenDb.Sql;
@@ -30,13 +32,19 @@ public sealed partial class GenerationEngine
             var table = model.FindTable(name)!;
             var plan = TablePlanner.Build(model, table, rows[name], options, _chooser, deferred, appendToExistingRows: false);
             await CheckValuesAsync(plan, cancellationToken);
-            planned.Add(Describe(plan));
+            planned.Add(Describe(plan, ColumnStreams(plan)));
         }
 
         return planned;
     }
 
-    private static PlannedTable Describe(TablePlan plan)
+    /// <summary>Draws per column for <see cref="PlannedColumn.Examples"/> and <see cref="PlannedColumn.Spread"/>.</summary>
+    public const int SampleSize = 256;
+
+    /// <summary>A column with at most this many distinct values in its sample gets a <see cref="PlannedColumn.Spread"/>.</summary>
+    private const int SpreadValues = 12;
+
+    private static PlannedTable Describe(TablePlan plan, Rng[] streams)
     {
         var table = plan.Table;
         var columns = new List<PlannedColumn>();
@@ -61,11 +69,50 @@ public sealed partial class GenerationEngine
                     _ => PlannedSource.TypeFallback,
                 },
             };
-            columns.Add(new PlannedColumn(column.Name, column.TypeSql, columnPlan.GeneratorName, source, columnPlan.Reason, Constraints(plan, column, columnPlan)));
+            var (examples, spread) = Sample(columnPlan, streams[plan.Columns.IndexOf(columnPlan)]);
+            columns.Add(new PlannedColumn(column.Name, column.TypeSql, columnPlan.GeneratorName, source, columnPlan.Reason, Constraints(plan, column, columnPlan))
+            {
+                Examples = examples,
+                Spread = spread,
+            });
         }
 
         var load = plan.NeedsFilter ? $"filtered by PostgreSQL: {string.Join("; ", plan.FilterReasons.Distinct())}" : "COPY straight in";
         return new PlannedTable(table.QualifiedName, plan.Synthetic, plan.Rows, load, columns, [.. plan.Notes]);
+    }
+
+    /// <summary>The first values of the column's own stream, as a run would draw them (NULLs aside).</summary>
+    private static (IReadOnlyList<string> Examples, IReadOnlyList<(string, int)> Spread) Sample(ColumnPlan column, Rng stream)
+    {
+        if (column.Source != ColumnSource.Generated || column.Generator is not { } generator)
+        {
+            return ([], []);
+        }
+
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var order = new List<string>();
+        var buffer = new ValueBuilder(64);
+        for (var row = 0; row < SampleSize; row++)
+        {
+            buffer.Clear();
+            generator.Write(row, ref stream, buffer);
+            var value = buffer.ToString();
+            if (counts.TryGetValue(value, out var count))
+            {
+                counts[value] = count + 1;
+            }
+            else
+            {
+                counts[value] = 1;
+                order.Add(value);
+            }
+        }
+
+        var examples = order.Take(3).ToList();
+        var spread = counts.Count <= SpreadValues
+            ? counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key, c.Value)).ToList()
+            : [];
+        return (examples, spread);
     }
 
     /// <summary>What a column's values keep, for people: NOT NULL, keys, CHECKs, the share of NULLs.</summary>
@@ -130,7 +177,8 @@ public sealed partial class GenerationEngine
             var checks = plan.Table.Constraints
                 .Where(c => c.Kind == ConstraintKind.Check && c.Columns.Count == 1 && c.Columns[0] == column.Name)
                 .ToList();
-            var queries = new List<(string Sql, string? Constraint, string? Definition)> { ($"SELECT count(*) FROM ({cast}) AS t", null, null) };
+            // count(column), not count(*): PostgreSQL drops an unused output column, and its cast with it.
+            var queries = new List<(string Sql, string? Constraint, string? Definition)> { ($"SELECT count({name}) FROM ({cast}) AS t", null, null) };
             queries.AddRange(checks.Select(c => ($"SELECT ord FROM ({cast}) AS t WHERE ({TablePlanner.CheckExpression(c.Definition)}) IS FALSE ORDER BY ord LIMIT 1", (string?)c.Name, (string?)c.Definition)));
             foreach (var (sql, constraint, definition) in queries)
             {

@@ -17,6 +17,12 @@ public sealed partial class GenerationEngine
     /// </summary>
     private async Task FollowParentTimelineAsync(TablePlan plan, IReadOnlyDictionary<QualifiedName, TablePlan> plans, CancellationToken cancellationToken)
     {
+        if (options.Mode == GenerationMode.Append)
+        {
+            // The map is fitted to the whole table: in append mode it would move rows generated before.
+            return;
+        }
+
         var columns = plan.Columns
             .Where(c => c.Source == ColumnSource.Generated && c.Timeline is not null && c.Template is null && IsInstant(c.Column))
             .ToList();

@@ -37,7 +37,17 @@ public sealed record PlannedColumn(
     string Generator,
     PlannedSource Source,
     string Reason,
-    IReadOnlyList<string> Constraints);
+    IReadOnlyList<string> Constraints)
+{
+    /// <summary>A few values the generator makes for the first rows (not for keys, templates or NULL columns).</summary>
+    public IReadOnlyList<string> Examples { get; init; } = [];
+
+    /// <summary>
+    /// When the generator draws from a handful of values (a status, a flag): each value and how
+    /// many of <see cref="GenerationEngine.SampleSize"/> draws gave it, most frequent first; empty otherwise.
+    /// </summary>
+    public IReadOnlyList<(string Value, int Count)> Spread { get; init; } = [];
+}
 
 /// <summary>One table as generate_data would fill it.</summary>
 /// <param name="Load">How rows reach the table: <c>COPY</c>, or <c>filtered (reasons)</c>.</param>

@@ -32,6 +32,17 @@ internal static class TablePlanner
         var plan = new TablePlan(table, SyntheticCopyBuilder.Target(table.QualifiedName, options.Scenario), rows);
         var tableProfile = ProfileLookup.ForTable(options.Profile, table.QualifiedName);
         var tableSeed = StableSeed.Derive(options.Seed, table.Schema, table.Name);
+        foreach (var (name, entry) in tableProfile?.Columns ?? new Dictionary<string, ColumnOverride>())
+        {
+            if (table.FindColumn(name) is null)
+            {
+                throw new GenerationException("F0000",
+                    $"{entry.Where?.ToString() ?? "gendb.yaml"}: {table.QualifiedName} has no column \"{name}\"",
+                    $"Its columns are: {string.Join(", ", table.Columns.OrderBy(c => c.Position).Select(c => c.Name))}.")
+                { Table = table.QualifiedName.ToString() };
+            }
+        }
+
         var partitions = Descendants(model, table).ToList();
 
         // Unique keys: constraints and unique indexes of the table (a partitioned table's are on the root).
@@ -174,7 +185,15 @@ internal static class TablePlanner
                 && (columnPlan.Generator is null || !columnPlan.Generator.IsUnique))
             {
                 // gendb.yaml asks for uniqueness the generator cannot promise: a unique index on the
-                // synthetic table for the load lets ON CONFLICT DO NOTHING drop the repeats.
+                // synthetic table for the load lets ON CONFLICT DO NOTHING drop the repeats. PostgreSQL
+                // takes a unique index on a partitioned table only when it holds the partition key.
+                if (table.Kind == TableKind.Partitioned)
+                {
+                    throw Impossible(settings, table, column,
+                        $"unique: true asks GenDB to keep {column.Name} unique, and {table.QualifiedName} is partitioned ({table.PartitionKey}): PostgreSQL cannot index a column across partitions",
+                        "Drop unique for this column, or give it a generator that is unique by construction (sequence, or range with unique: true).");
+                }
+
                 plan.TemporaryUnique.Add(column.Name);
                 plan.UniqueKeys.Add(new UniqueKey($"unique {column.Name} (gendb.yaml)", [column.Name], IsPlain: true, NullsNotDistinct: false));
             }

@@ -92,6 +92,14 @@ public sealed partial class InspectCommandTests(PostgresFixture fixture) : IDisp
         Assert.True(suggestions > 20, outcome.Output);
         Assert.Equal(suggestions, config.Profile.Tables.Sum(t => t.Columns.Count));
         Assert.Contains(config.Profile.Tables.SelectMany(t => t.Columns.Values), c => c.Generator is FakerSpec { Path: "internet.email" });
+        // A detected status or flag comes back as the values drawn, with their spread as weights.
+        Assert.Contains(config.Profile.Tables.SelectMany(t => t.Columns.Values), c => c.Generator is OneOfSpec { Values.Count: > 1, Weights: not null });
+
+        // The suggestions are not only well-formed: generation runs with every one of them.
+        var file = Path.Combine(_directory, "uncommented.yaml");
+        await File.WriteAllTextAsync(file, uncommented, Ct);
+        var generated = await CliRunner.RunAsync(["generate", "--db", fixture.DirectConnectionString(database: database), "--config", file, "--rows", "200"]);
+        Assert.True(generated.ExitCode == 0, generated.ToString());
     }
 
     [Fact]

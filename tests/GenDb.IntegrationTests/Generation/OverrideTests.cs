@@ -177,6 +177,8 @@ public sealed class OverrideTests(PostgresFixture fixture)
     [InlineData("department_id: { generator: constant, value: 1 }", "foreign key")]
     [InlineData("salary: { generator: one_of, values: [lots] }", "not a valid numeric")]
     [InlineData("email: { generator: one_of, values: [a@b.c, d@e.f] }", "unique")]
+    [InlineData("ip_address: { generator: constant, value: not-an-ip }", "not a valid inet")]
+    [InlineData("emial: { unique: true }", "has no column \"emial\"")]
     public async Task ImpossibleOverride_F0000WithTheFileLine(string column, string expected)
     {
         var yaml = $"""
@@ -192,6 +194,74 @@ public sealed class OverrideTests(PostgresFixture fixture)
         Assert.Contains(expected, error.Error.Message, StringComparison.Ordinal);
         Assert.Contains("hr.employees", error.Error.Message, StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(error.Error.Hint));
+    }
+
+    [Fact]
+    public async Task Unique_OnAPartitionedTable_F0000WithAHint()
+    {
+        var error = await Assert.ThrowsAsync<GendbCommandException>(() => GenerateAsync("""
+            tables:
+              public.events:
+                columns:
+                  title: { generator: faker, path: lorem.word, unique: true }
+            """, "events", 10));
+
+        Assert.Equal("F0000", error.Error.SqlState);
+        Assert.Contains("partitioned", error.Error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("gendb.yaml:4:", error.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PulledInParent_TakesItsOwnTableEntryRows()
+    {
+        await using var db = await GenerateAsync("""
+            tables:
+              public.customers: { rows: 5 }
+              public.orders: { rows: 20 }
+            """, "orders", rows: null);
+
+        Assert.Equal(20L, await db.ScalarAsync<long>("SELECT count(*) FROM gendb_default__public.orders"));
+        Assert.Equal(5L, await db.ScalarAsync<long>("SELECT count(*) FROM gendb_default__public.customers"));
+    }
+
+    [Fact]
+    public async Task Append_LeavesEarlierRowsAsTheyWere()
+    {
+        await using var db = await GenerateAsync("tables: {}", "customers, orders", 200);
+        const string Snapshot = "SELECT md5(string_agg(o::text, ',' ORDER BY id)) FROM gendb_default__public.orders o WHERE id <= 200";
+        var before = await db.ScalarAsync<string>(Snapshot);
+        var session = new NpgsqlSqlSession(db);
+        await session.QueryAsync("BEGIN", Ct);
+        await GenerateCommands.GenerateDataAsync(session, new GenerateDataRequest("orders", null) { Rows = 100, Seed = 12, Mode = "append" }, CommandContext.Default, Ct);
+        await session.QueryAsync("COMMIT", Ct);
+
+        Assert.Equal(300L, await db.ScalarAsync<long>("SELECT count(*) FROM gendb_default__public.orders"));
+        Assert.Equal(before, await db.ScalarAsync<string>(Snapshot));
+    }
+
+    [Fact]
+    public async Task OneOf_Backslashes_ReadTheSameWithStandardConformingStringsOff()
+    {
+        var config = GendbConfig.Parse("""
+            tables:
+              public.orders:
+                columns:
+                  code: { generator: one_of, values: ['C:\', "x'); CREATE TABLE public.pwned (); --"] }
+            """, "gendb.yaml");
+        var database = await GenerationDatabase.CreateAsync(fixture, $"override_{Interlocked.Increment(ref s_databases)}", "people", Ct);
+        await using var connection = new NpgsqlConnection(fixture.DirectConnectionString(database: database) + ";Include Error Detail=true");
+        await connection.OpenAsync(Ct);
+        await connection.ExecAsync("SET standard_conforming_strings = off");
+        var session = new NpgsqlSqlSession(connection);
+        await session.QueryAsync("BEGIN", Ct);
+        await GenerateCommands.GenerateDataAsync(session, new GenerateDataRequest("orders", null) { Rows = 200, Seed = 3 },
+            new CommandContext { Profile = config.Profile }, Ct);
+        await session.QueryAsync("COMMIT", Ct);
+
+        Assert.Equal(0L, await connection.ScalarAsync<long>("SELECT count(*) FROM pg_class WHERE relname = 'pwned'"));
+        await connection.ExecAsync("SET standard_conforming_strings = on");
+        var codes = (await connection.RowsAsync("SELECT DISTINCT code FROM gendb_default__public.orders WHERE code IS NOT NULL ORDER BY 1")).Select(r => (string)r[0]!);
+        Assert.Equal(["C:\\", "x'); CREATE TABLE public.pwned (); --"], codes);
     }
 
     [Fact]

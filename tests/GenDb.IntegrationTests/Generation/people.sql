@@ -30,7 +30,8 @@ CREATE TABLE hr.employees (
     updated_at timestamptz,
     deleted_at timestamptz,
     status text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'on_leave', 'terminated')),
-    notes text
+    notes text,
+    ip_address inet
 );
 
 CREATE TABLE hr.projects (
@@ -58,3 +59,11 @@ CREATE TABLE public.orders (
     legacy_flag text DEFAULT 'n/a',
     priority integer
 );
+
+CREATE TABLE public.events (
+    id bigint NOT NULL,
+    occurred_on date NOT NULL,
+    title text
+) PARTITION BY RANGE (occurred_on);
+
+CREATE TABLE public.events_2024 PARTITION OF public.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
