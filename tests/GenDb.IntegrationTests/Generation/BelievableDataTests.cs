@@ -142,4 +142,29 @@ public sealed class BelievableDataTests(PostgresFixture fixture) : IAsyncLifetim
         Assert.True(top >= total * 0.25, string.Create(CultureInfo.InvariantCulture, $"the busiest 10% of customers hold {top} of {total} orders"));
         Assert.True(perCustomer.Count(c => c == 0) > 0, "every customer has an order: the spread is too even");
     }
+
+    [Fact]
+    public async Task Locale_Argument_NamesComeFromThatLocale()
+    {
+        var database = await GenerationDatabase.CreateAsync(fixture, "believable_locale", "people", Ct);
+        await using var proxied = new NpgsqlConnection(fixture.ProxyConnectionString(database: database));
+        await proxied.OpenAsync(Ct);
+
+        await proxied.ExecAsync("CALL gendb.generate_data(include => 'hr.employees', rows => 500, locale => 'de_DE')");
+        var error = await Assert.ThrowsAsync<PostgresException>(() => proxied.ExecAsync("CALL gendb.generate_data(include => 'hr.employees', locale => 'klingon')"));
+
+        Assert.Equal("22023", error.SqlState);
+        Assert.Contains("de", error.Hint, StringComparison.Ordinal);
+        var german = LastNames("de");
+        var names = (await proxied.RowsAsync("SELECT last_name FROM gendb_default__hr.employees")).Select(r => (string)r[0]!).ToList();
+        Assert.True(names.Count(german.Contains) >= names.Count * 0.9, $"{names.Count(german.Contains)} of {names.Count} from the de list: {string.Join(", ", names.Take(10))}");
+        Assert.True(names.Count(LastNames("en").Contains) < names.Count * 0.5);
+    }
+
+    /// <summary>Bogus's own list of a locale's surnames.</summary>
+    private static HashSet<string> LastNames(string locale)
+    {
+        var array = (Bogus.Bson.BArray)Bogus.Database.Get("name", "last_name", locale, locale);
+        return [.. Enumerable.Range(0, array.Count).Select(i => array[i].StringValue)];
+    }
 }
