@@ -39,14 +39,14 @@ public sealed partial class GenerationEngine
                 continue;
             }
 
-            var epochs = columns.Select(c => $"extract(epoch FROM c.{Quote.Identifier(c.Column.Name)})").ToList();
+            var epochs = columns.Select(c => Epoch("c", c.Column)).ToList();
             var now = options.Semantics.ReferenceTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
             var join = string.Join(" AND ", key.Constraint.Columns.Select((column, i) =>
                 $"c.{Quote.Identifier(column)} = p.{Quote.Identifier(key.Constraint.ReferencedColumns[i])}"));
-            var parentEpoch = $"extract(epoch FROM p.{Quote.Identifier(origin.Column.Name)})";
+            var parentEpoch = Epoch("p", origin.Column);
             var sets = columns.Select(c =>
             {
-                var epoch = $"extract(epoch FROM c.{Quote.Identifier(c.Column.Name)})";
+                var epoch = Epoch("c", c.Column);
                 var moved = $"{parentEpoch} + ({epoch} - b.t0) * (b.t1 - {parentEpoch}) / (b.t1 - b.t0)";
                 return $"{Quote.Identifier(c.Column.Name)} = {FromEpoch(moved, c.Column)}";
             });
@@ -80,11 +80,14 @@ public sealed partial class GenerationEngine
     private static bool IsInstant(ColumnModel column) =>
         column.Type.IsBuiltIn && column.Type.Name is "timestamptz" or "timestamp" or "date";
 
-    /// <summary>Seconds since 1970 back to the column's type; timestamp and date read epochs as UTC, as extract(epoch) writes them.</summary>
-    private static string FromEpoch(string seconds, ColumnModel column) => column.Type.Name switch
-    {
-        "timestamptz" => $"to_timestamp({seconds})::{column.TypeSql}",
-        "timestamp" => $"(to_timestamp({seconds}) AT TIME ZONE 'UTC')::{column.TypeSql}",
-        _ => $"(to_timestamp({seconds}) AT TIME ZONE 'UTC')::date",
-    };
+    /// <summary>
+    /// Seconds since 1970 of a column's value. timestamp and date are read in the session's time
+    /// zone, as PostgreSQL reads them when it compares them with a timestamptz, so a child in one
+    /// type and its parent in another still compare in the order the map gives them.
+    /// </summary>
+    private static string Epoch(string alias, ColumnModel column) =>
+        $"extract(epoch FROM {alias}.{Quote.Identifier(column.Name)}::timestamptz)";
+
+    /// <summary>Seconds since 1970 back to the column's type, in the session's time zone (see <see cref="Epoch"/>).</summary>
+    private static string FromEpoch(string seconds, ColumnModel column) => $"to_timestamp({seconds})::{column.TypeSql}";
 }

@@ -31,6 +31,8 @@ public sealed class BelievableDataTests(PostgresFixture fixture) : IAsyncLifetim
                 var database = await GenerationDatabase.CreateAsync(fixture, "believable_people", "people", Ct);
                 await using var proxied = new NpgsqlConnection(fixture.ProxyConnectionString(database: database) + ";Command Timeout=300");
                 await proxied.OpenAsync(Ct);
+                // East of UTC: a timestamp child and its timestamptz parent compare in this zone.
+                await proxied.ExecAsync("SET TimeZone = 'Asia/Tokyo'");
                 await proxied.ExecAsync($"CALL gendb.generate_data(rows => {Rows}, seed => 5)");
                 s_database = database;
             }
@@ -42,6 +44,7 @@ public sealed class BelievableDataTests(PostgresFixture fixture) : IAsyncLifetim
 
         _direct = new NpgsqlConnection(fixture.DirectConnectionString(database: s_database));
         await _direct.OpenAsync(Ct);
+        await _direct.ExecAsync("SET TimeZone = 'Asia/Tokyo'");
     }
 
     public async ValueTask DisposeAsync() => await _direct.DisposeAsync();
@@ -108,6 +111,10 @@ public sealed class BelievableDataTests(PostgresFixture fixture) : IAsyncLifetim
         Assert.Equal(0L, await _direct.ScalarAsync<long>("""
             SELECT count(*) FROM gendb_default__hr.employees e JOIN gendb_default__hr.departments d USING (department_id)
             WHERE e.created_at < d.created_at OR e.updated_at < e.created_at OR e.deleted_at < e.updated_at
+            """));
+        Assert.Equal(0L, await _direct.ScalarAsync<long>("""
+            SELECT count(*) FROM gendb_default__public.order_notes n JOIN gendb_default__public.orders o ON o.id = n.order_id
+            WHERE n.created_at < o.ordered_at
             """));
     }
 

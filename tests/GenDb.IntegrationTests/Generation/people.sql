@@ -67,3 +67,11 @@ CREATE TABLE public.events (
 ) PARTITION BY RANGE (occurred_on);
 
 CREATE TABLE public.events_2024 PARTITION OF public.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+
+-- A child whose timeline is in timestamp (without time zone) under a timestamptz parent.
+CREATE TABLE public.order_notes (
+    id serial PRIMARY KEY,
+    order_id integer NOT NULL REFERENCES public.orders,
+    created_at timestamp NOT NULL,
+    body text
+);
