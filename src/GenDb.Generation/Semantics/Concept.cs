@@ -103,6 +103,9 @@ internal enum Concept
     LanguageCode,
     Locale,
     ArtistName,
+
+    /// <summary>A club, team or user group: <c>Riverside Running Club</c>.</summary>
+    GroupName,
     PlaylistName,
     MediaFormat,
     FileName,

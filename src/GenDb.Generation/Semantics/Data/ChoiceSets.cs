@@ -25,6 +25,11 @@ internal static class ChoiceSets
     public static readonly ChoiceSet Size = new("size", [("M", 35), ("L", 30), ("S", 20), ("XL", 10), ("XS", 5)]);
     public static readonly ChoiceSet Frequency = new("frequency", [("monthly", 50), ("weekly", 20), ("yearly", 20), ("daily", 10)]);
     public static readonly ChoiceSet AccountType = new("account type", [("checking", 50), ("savings", 35), ("credit", 10), ("investment", 5)]);
+    public static readonly ChoiceSet MaritalStatus = new("marital status", [("married", 50), ("single", 35), ("divorced", 10), ("widowed", 5)]);
+    public static readonly ChoiceSet CardBrand = new("card brand", [("visa", 55), ("mastercard", 35), ("amex", 7), ("discover", 3)]);
+
+    /// <summary>ABO and Rh blood groups, about as common as in the US population.</summary>
+    public static readonly ChoiceSet BloodType = new("blood type", [("O+", 38), ("A+", 34), ("B+", 9), ("O-", 7), ("A-", 6), ("AB+", 3), ("B-", 2), ("AB-", 1)]);
     public static readonly ChoiceSet TransactionType = new("transaction type", [("payment", 45), ("deposit", 25), ("withdrawal", 20), ("transfer", 10)]);
 
     /// <summary>A yes/no flag that is mostly on (<c>active</c>, <c>enabled</c>, <c>verified</c>).</summary>
@@ -44,7 +49,8 @@ internal static class ChoiceSets
     public static ChoiceSet ForStatus(IReadOnlyCollection<string> columnWords, IReadOnlyCollection<string> tableWords)
     {
         bool Any(params string[] words) => words.Any(w => columnWords.Contains(w) || tableWords.Contains(w));
-        return Any("order", "shipment", "delivery", "fulfillment", "fulfilment") ? OrderStatus
+        return columnWords.Contains("marital") ? MaritalStatus
+            : Any("order", "shipment", "delivery", "fulfillment", "fulfilment") ? OrderStatus
             : Any("payment", "transaction", "charge", "refund") ? PaymentStatus
             : Any("invoice", "bill") ? InvoiceStatus
             : Any("ticket", "issue", "incident", "bug", "case", "request") ? TicketStatus
@@ -60,6 +66,8 @@ internal static class ChoiceSets
         bool Any(params string[] words) => words.Any(w => columnWords.Contains(w) || tableWords.Contains(w));
         return Col("address") ? AddressType
             : Col("phone") ? PhoneType
+            : Col("blood") ? BloodType
+            : Col("card") ? CardBrand
             : Col("payment", "method") ? PaymentMethod
             : Col("account") || (Any("account") && Any("bank")) ? AccountType
             : Col("transaction") || Any("transaction") ? TransactionType

@@ -41,6 +41,16 @@ internal static class Lexicon
         "Echoes", "Satellites", "Comets", "Owls", "Hurricanes", "Shadows",
     ]);
 
+    /// <summary>What clubs and user groups gather around, capitalised for names: <c>Riverside Chess Club</c>.</summary>
+    public static WordList GroupTopics { get; } = new(
+    [
+        "Running", "Chess", "Book", "Hiking", "Cycling", "Photography", "Gardening", "Jazz", "Board Game", "Yoga", "Cooking",
+        "Film", "Climbing", "Coding", "Parents", "Alumni", "Tennis", "Astronomy", "Choir", "Knitting", "Birdwatching", "Sailing",
+        "Woodworking", "Language Exchange", "Startup", "Volunteer", "Football", "Poetry",
+    ]);
+
+    public static WordList GroupKinds { get; } = new(["Club", "Society", "Circle", "Group", "Collective", "Meetup", "Association", "Network"]);
+
     public static WordList StoryAdjectives { get; } = new(
     [
         "Epic", "Thoughtful", "Touching", "Beautiful", "Astounding", "Fateful", "Emotional", "Insightful", "Intrepid",
@@ -88,6 +98,60 @@ internal static class Lexicon
         "Approved by the manager.", "Duplicate of an earlier request.", "Scheduled a demo for next month.",
     ]);
 
+    /// <summary>What readers write under a post, a photo or a video. 32 lines: prime to the prose strides.</summary>
+    public static WordList CommentLines { get; } = new(
+    [
+        "Thanks for sharing this.", "I had the same experience last year.", "Great write-up, saved for later.",
+        "Not sure I agree with the last point.", "Could you say more about how you set this up?", "This is exactly what I needed today.",
+        "Interesting take, I had never thought of it that way.", "Same here!", "Love this.", "Does this still work in the latest version?",
+        "Well explained, thank you.", "I tried this and it worked for me.", "Any plans for a follow-up?", "This made my morning.",
+        "Bookmarked.", "I think the second step is missing something.", "Really helpful, thanks.", "Beautiful photos.",
+        "Where was this taken?", "Agreed, completely.", "Hard to disagree with this.", "Can you share the source?",
+        "Good point about the costs.", "My team has been discussing exactly this.", "Thanks, this cleared things up.",
+        "I would add one thing to the list.", "Looking forward to the next one.", "This deserves more attention.",
+        "Had a good laugh at the ending.", "Finally someone said it.", "Which tools did you use?", "Sharing this with a friend.",
+    ]);
+
+    /// <summary>What customers write about what they bought or used. 31 lines.</summary>
+    public static WordList ReviewLines { get; } = new(
+    [
+        "Works exactly as described.", "Good value for the price.", "Arrived quickly and well packed.", "Would buy again.",
+        "The quality is better than I expected.", "Stopped working after two months.", "Smaller than it looks in the photos.",
+        "Easy to set up, took five minutes.", "Customer service was quick to help.", "Does the job, nothing more.",
+        "Five stars, no complaints.", "The instructions could be clearer.", "Comfortable and well made.", "A bit pricey but worth it.",
+        "Bought a second one as a gift.", "The color is slightly different from the picture.", "Exactly what I was looking for.",
+        "Sturdy and looks great.", "Had to return it, it did not fit.", "Battery lasts all day.", "Friendly staff and a quick service.",
+        "Not as durable as I hoped.", "Highly recommended.", "Delivery took longer than promised.", "My kids love it.",
+        "Solid build, no rattles.", "I use it every day.", "Average at best.", "Great for the price, would recommend.",
+        "Packaging was damaged but the item was fine.", "Better than the previous model.",
+    ]);
+
+    /// <summary>Sentences of blog posts and articles: plain, general, in a friendly voice. 41 lines.</summary>
+    public static WordList ArticleLines { get; } = new(
+    [
+        "Last month we set out to answer a simple question.", "It turned out to be harder than it looked.",
+        "Here is what we learned along the way.", "The first step was to look at what we already had.",
+        "Most teams skip this part, and it shows.", "We started small, with a single pilot project.",
+        "The results surprised everyone involved.", "Costs went down while quality went up.",
+        "Not everything worked on the first try.", "A few readers asked us to go into more detail.",
+        "So this post walks through the process step by step.", "The key is to keep things simple.",
+        "Measure before you change anything.", "Write down what you expect to happen.",
+        "Then compare it with what actually happened.", "Small habits add up over a year.",
+        "We talked to a dozen people who had tried the same thing.", "Their advice was remarkably consistent.",
+        "Start early, ask for help, and do not wait for perfect conditions.", "The tools matter less than the routine.",
+        "There is no single right answer here.", "What works for a large company may not work for a small one.",
+        "That said, a few principles hold almost everywhere.", "Clear goals make every later decision easier.",
+        "Feedback is most useful when it comes quickly.", "We will share more numbers in a follow-up post.",
+        "In the meantime, we would love to hear how you approach this.", "The full checklist is at the end of this article.",
+        "Spring is the best time to try it.", "Weekends turned out to be the busiest days.",
+        "Prices have risen steadily over the last three years.", "Local groups have been doing this for decades.",
+        "The new schedule starts next week.", "Registration is open until the end of the month.",
+        "A short summary follows for those in a hurry.", "Thanks to everyone who contributed ideas.",
+        "The idea is not new, but the timing is.", "We expect the change to take about six months.",
+        "Several readers wrote in with their own tips.", "One of them is worth quoting in full.",
+        "Here is the short version.",
+    ]);
+
     public static WordList ProductFeatures { get; } = new(
     [
         "a lifetime warranty", "a soft-touch finish", "reinforced stitching", "adjustable straps", "a water-resistant coating",
@@ -113,7 +177,7 @@ internal static class Lexicon
     [
         "Previously worked in retail and hospitality.", "Always happy to talk about good books.", "Believes in clear docs and short meetings.",
         "Volunteers at the local animal shelter.", "Coffee first, then everything else.", "Learning a third language.",
-        "Runs a small blog about city walks.", "Father of two and a very old cat.", "Mother of three and an ambitious dog.",
+        "Runs a small blog about city walks.", "Shares a small flat with a very old cat.", "Walks an ambitious dog every morning.",
     ]);
 
     public static WordList Hobbies { get; } = new(

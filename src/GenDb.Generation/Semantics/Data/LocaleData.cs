@@ -26,10 +26,12 @@ internal sealed class LocaleData
     {
         Locale = locale;
         var anyFirst = Strings("name", "first_name");
-        FemaleFirstNames = new WordList(Strings("name", "female_first_name") ?? anyFirst ?? Strings("name", "first_name", "en")!, locale);
-        MaleFirstNames = new WordList(Strings("name", "male_first_name") ?? anyFirst ?? Strings("name", "first_name", "en")!, locale);
-        LastNames = new WordList(Strings("name", "last_name") ?? Strings("name", "male_last_name") ?? Strings("name", "last_name", "en")!, locale);
-        FemaleLastNames = Strings("name", "female_last_name") is { } female ? new WordList(female, locale) : LastNames;
+        var roman = RomanizedNames.For(locale);
+        Func<string, int, string>? Romanize(NameKind kind) => roman is null ? null : (name, i) => roman.Romanize(name, i, kind);
+        FemaleFirstNames = new WordList(Strings("name", "female_first_name") ?? anyFirst ?? Strings("name", "first_name", "en")!, locale, Romanize(NameKind.Female));
+        MaleFirstNames = new WordList(Strings("name", "male_first_name") ?? anyFirst ?? Strings("name", "first_name", "en")!, locale, Romanize(NameKind.Male));
+        LastNames = new WordList(Strings("name", "last_name") ?? Strings("name", "male_last_name") ?? Strings("name", "last_name", "en")!, locale, Romanize(NameKind.Family));
+        FemaleLastNames = Strings("name", "female_last_name") is { } female ? new WordList(female, locale, Romanize(NameKind.Family)) : LastNames;
         FreeEmailDomains = new WordList(Strings("internet", "free_email") ?? Strings("internet", "free_email", "en")!);
         JobDescriptors = new WordList(Strings("name", "title.descriptor", "en")!);
         JobLevels = new WordList(Strings("name", "title.level", "en")!);

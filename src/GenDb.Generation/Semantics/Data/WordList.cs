@@ -14,7 +14,11 @@ internal sealed class WordList
     private readonly byte[][] _utf8;
     private readonly byte[][] _folded;
 
-    public WordList(IEnumerable<string> items, string locale = "en")
+    /// <param name="romanize">
+    /// For items that fold to nothing (kanji, hangul): the Latin spelling of item <c>i</c>, whose
+    /// fold is used instead, so an email address reads <c>yui.tanaka</c> rather than <c>user.name</c>.
+    /// </param>
+    public WordList(IEnumerable<string> items, string locale = "en", Func<string, int, string>? romanize = null)
     {
         _text = [.. items.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.Ordinal)];
         if (_text.Length == 0)
@@ -23,7 +27,7 @@ internal sealed class WordList
         }
 
         _utf8 = [.. _text.Select(Encoding.UTF8.GetBytes)];
-        _folded = [.. _text.Select(t => Fold(t, locale))];
+        _folded = [.. _text.Select((t, i) => Fold(t, locale) is { Length: 0 } && romanize is not null ? Fold(romanize(t, i), "en") : Fold(t, locale))];
     }
 
     public int Count => _text.Length;

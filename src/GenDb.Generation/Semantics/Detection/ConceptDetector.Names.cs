@@ -57,10 +57,34 @@ internal static partial class ConceptDetector
             return null;
         }
 
-        return Identity(f, text) ?? Person(f, text, number) ?? Place(f, text, number) ?? Internet(f, text)
+        return Kind(f, text, number) ?? Identity(f, text) ?? Person(f, text, number) ?? Place(f, text, number) ?? Internet(f, text)
             ?? Finance(f, text) ?? (number ? Quantity(f) : null) ?? Words(f, text, bareName) ?? Categorical(f, text, number)
             ?? (text && (bareName || f.Words[^1] == "name") ? ByTable(f) : null)
             ?? Neighbourly(f, text);
+    }
+
+    /// <summary>
+    /// <c>address_type</c>, <c>phone_kind</c>, <c>email_status</c>: the last word says the column
+    /// classifies rows, so the words before it (which would lead to an address, a phone number,
+    /// an email) only pick the set of values.
+    /// </summary>
+    private static ConceptMatch? Kind(ColumnFacts f, bool text, bool number)
+    {
+        if (f.Words.Length < 2 || (!text && !number && f.Shape.Kind != ValueKind.Enum))
+        {
+            return null;
+        }
+
+        return f.Words[^1] switch
+        {
+            "status" => new ConceptMatch(Concept.Status, ColumnName) { Choices = ChoiceSets.ForStatus(f.Words, f.TableWords) },
+
+            // MIME, content and media types name formats, not classes of rows.
+            "type" or "kind" when !f.HasAny("mime", "content", "media", "file") =>
+                new ConceptMatch(Concept.Status, ColumnName) { Choices = ChoiceSets.ForType(f.Words, f.TableWords) },
+            "category" when text => Found(Concept.Category, ColumnName, GenreFlavour(f)),
+            _ => null,
+        };
     }
 
     /// <summary>Yes/no words: <c>active</c>, <c>is_deleted</c>, <c>email_verified</c>, <c>has_children</c>.</summary>
@@ -252,7 +276,8 @@ internal static partial class ConceptDetector
         {
             _ when f.HasAny("salary", "wage", "wages", "income", "compensation", "payroll") => Found(Concept.Salary),
             _ when f.HasAny("percent", "percentage", "pct", "ratio", "probability", "share", "progress", "utilization")
-                || (f.HasAny("rate", "discount") && rateAsPercent && !f.HasAny("amount", "total", "value")) => Found(Concept.Percentage, ColumnName, f.HasAny("ratio", "probability", "share") ? "ratio" : null),
+                || (f.HasAny("rate", "discount") && rateAsPercent && !f.HasAny("amount", "total", "value")) =>
+                Found(Concept.Percentage, ColumnName, RateKind(f) ?? (f.HasAny("ratio", "probability", "share") ? "ratio" : null)),
             _ when f.HasAny("price", "cost", "msrp", "fare", "tariff", "rate", "fee") => Found(Concept.Price),
             _ when f.HasAny("amount", "total", "subtotal", "sum", "balance", "charge", "payment", "revenue", "tax", "tip", "deposit",
                 "budget", "spend", "spent", "paid", "refund", "credit", "debit", "value", "turnover", "profit", "discount") => Found(Concept.Amount),
@@ -273,6 +298,16 @@ internal static partial class ConceptDetector
             _ => null,
         };
     }
+
+    /// <summary>Rates that money is charged or taken at, whose usual values are well known: null for other percentages.</summary>
+    private static string? RateKind(ColumnFacts f) => f switch
+    {
+        _ when f.HasAny("tax", "vat", "gst") => "tax rate",
+        _ when f.HasAny("interest", "apr", "apy") => "interest rate",
+        _ when f.HasAny("commission") => "commission rate",
+        _ when f.HasAny("discount", "rebate") => "discount",
+        _ => null,
+    };
 
     /// <summary>The unit a duration column counts in, or null when it is not a duration.</summary>
     private static string? DurationUnit(ColumnFacts f)
@@ -330,20 +365,50 @@ internal static partial class ConceptDetector
         };
     }
 
+    /// <summary>
+    /// The register of a prose column, one per column: a note to colleagues, a reader's comment,
+    /// a customer's review, an article, a bio or a description. Bodies (<c>body</c>,
+    /// <c>content</c>, <c>text</c>) take the register of the word before them (<c>review_text</c>)
+    /// or of their table (<c>comments.body</c>, <c>posts.body</c>).
+    /// </summary>
     private static string? ProseFlavour(ColumnFacts f)
     {
-        var last = f.Words[^1];
-        return last switch
+        var flavour = ProseWord(f, f.Words[^1]);
+        if (flavour != "body")
         {
-            "description" or "desc" or "summary" or "abstract" or "overview" or "synopsis" or "plot" or "excerpt" or "blurb" =>
-                f.TableIs("product", "item", "sku", "listing", "offer") || f.Hints.Commerce && !f.Hints.Film ? "product description" : "description",
-            "bio" or "biography" or "about" or "profile" => "bio",
-            "comment" or "comments" or "note" or "notes" or "remark" or "remarks" or "memo" or "feedback" or "reason" or "review"
-                or "message" or "instructions" or "explanation" or "answer" or "question" or "details" => "comment",
-            "body" or "content" or "text" or "article" or "story" or "post" => "body",
-            _ => null,
+            return flavour;
+        }
+
+        return (f.Words.Length > 1 ? ProseWord(f, f.Words[^2]) : null) switch
+        {
+            { } before and not "body" => before,
+            _ => f switch
+            {
+                _ when f.TableIs("comment", "reply", "message", "chat", "discussion", "thread", "forum", "question", "answer") => "comment",
+                _ when f.TableIs("review", "feedback", "testimonial", "rating") => "review",
+                _ when f.TableIs("note", "memo", "journal", "log", "ticket", "task", "incident", "case", "activity", "interaction", "call") => "note",
+                _ => "article",
+            },
         };
     }
+
+    /// <summary>The register one word asks for; <c>body</c> where the table must decide.</summary>
+    private static string? ProseWord(ColumnFacts f, string word) => word switch
+    {
+        "description" or "desc" or "summary" or "abstract" or "overview" or "synopsis" or "plot" or "excerpt" or "blurb" =>
+            f.TableIs("product", "item", "sku", "listing", "offer") || f.Hints.Commerce && !f.Hints.Film ? "product description" : "description",
+        "bio" or "biography" or "about" or "profile" => "bio",
+
+        // Readers comment on posts, photos and videos; elsewhere (an order, a customer) a comment is a note to staff.
+        "comment" or "comments" or "reply" when f.TableIs("post", "article", "blog", "news", "story", "video", "photo", "comment", "reply", "thread", "forum", "entry") => "comment",
+        "question" or "answer" => "comment",
+        "review" or "reviews" or "feedback" or "testimonial" => "review",
+        "comment" or "comments" or "reply" or "note" or "notes" or "remark" or "remarks" or "memo" or "reason" or "message" or "instructions"
+            or "explanation" or "details" => f.TableIs("message", "chat", "thread", "conversation") ? "comment" : "note",
+        "body" or "content" or "text" => "body",
+        "article" or "story" or "post" => "article",
+        _ => null,
+    };
 
     private static string TitleFlavour(ColumnFacts f) => f switch
     {
@@ -406,7 +471,11 @@ internal static partial class ConceptDetector
             "city" or "town" => Found(Concept.City, evidence),
             "country" or "nation" => Found(Concept.Country, evidence, "world"),
             "state" or "region" or "province" or "county" => Found(Concept.Region, evidence),
-            "artist" or "band" or "performer" or "musician" or "group" => Found(Concept.ArtistName, evidence),
+            "artist" or "band" or "performer" or "musician" => Found(Concept.ArtistName, evidence),
+
+            // Groups of people (a club, a team, a user group) are not bands: "The Forgotten Kings" reads as one.
+            "group" or "team" or "club" or "community" or "committee" or "squad" or "crew" or "guild" or "society" or "circle"
+                => Found(Concept.GroupName, evidence, head is "team" or "squad" or "crew" ? "team" : "club"),
             "album" or "film" or "movie" or "book" or "song" or "track" or "episode" or "show" or "series" or "game" or "course"
                 or "project" or "event" or "campaign" or "recording" => Found(Concept.Title, evidence, TitleFlavour(f)),
             "genre" => Found(Concept.Genre, evidence, GenreFlavour(f)),
@@ -419,7 +488,7 @@ internal static partial class ConceptDetector
             "format" => Found(Concept.MediaFormat, evidence),
             "type" when f.TableHasWord("media") => Found(Concept.MediaFormat, evidence),
             "industry" or "sector" => Found(Concept.Industry, evidence),
-            "role" or "permission" or "group" => new ConceptMatch(Concept.Status, evidence) { Choices = ChoiceSets.Role },
+            "role" or "permission" => new ConceptMatch(Concept.Status, evidence) { Choices = ChoiceSets.Role },
             "status" => new ConceptMatch(Concept.Status, evidence) { Choices = ChoiceSets.AccountStatus },
             "color" or "colour" => Found(Concept.Color, evidence),
             "vehicle" or "car" or "model" => Found(Concept.VehicleModel, evidence),

@@ -9,8 +9,9 @@ internal static partial class ConceptDetector
     {
         if (f.Shape.Kind == ValueKind.Time)
         {
-            var variant = f.HasAny("start", "open", "opening", "begin", "from") ? "opening"
-                : f.HasAny("end", "close", "closing", "until", "to") ? "closing"
+            // Closing words first: open_until and opens_to are closing times.
+            var variant = f.HasAny("end", "ends", "close", "closes", "closing", "closed", "until", "to", "till") ? "closing"
+                : f.HasAny("start", "starts", "open", "opens", "opening", "opened", "begin", "begins", "from") ? "opening"
                 : "daytime";
             return Found(Concept.TimeOfDay, "type time", variant);
         }
@@ -51,7 +52,13 @@ internal static partial class ConceptDetector
             return Found(Concept.DeletedAt);
         }
 
-        if (f.HasAny("expiry", "expiration", "expires", "expire", "expired", "due", "deadline", "renewal", "renew", "maturity", "until"))
+        // Invoices and tasks fall due weeks after they are made, not years like a contract.
+        if (f.HasAny("due", "deadline") && !f.HasAny("expiry", "expiration", "expires", "renewal", "maturity"))
+        {
+            return Found(Concept.MilestoneAt, ColumnName, "due");
+        }
+
+        if (f.HasAny("expiry", "expiration", "expires", "expire", "expired", "renewal", "renew", "maturity", "until"))
         {
             return Found(Concept.ExpiresAt);
         }

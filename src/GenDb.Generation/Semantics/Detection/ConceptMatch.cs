@@ -28,7 +28,7 @@ internal static class ConceptNames
     public static string Describe(ConceptMatch detection) => detection.Concept switch
     {
         Concept.Status or Concept.Flag or Concept.Choice => $"{detection.Choices?.Name ?? "choice"} (few values, skewed)",
-        Concept.Title or Concept.Prose or Concept.Duration or Concept.Genre or Concept.Category when detection.Variant is { } variant
+        Concept.Title or Concept.Prose or Concept.Duration or Concept.Genre or Concept.Category or Concept.Percentage or Concept.GroupName when detection.Variant is { } variant
             => $"{Name(detection.Concept)}: {variant}",
         _ => Name(detection.Concept),
     };
@@ -120,6 +120,7 @@ internal static class ConceptNames
         Concept.LanguageCode => "language code",
         Concept.Locale => "locale",
         Concept.ArtistName => "artist name",
+        Concept.GroupName => "group name",
         Concept.PlaylistName => "playlist name",
         Concept.MediaFormat => "media format",
         Concept.FileName => "file name",

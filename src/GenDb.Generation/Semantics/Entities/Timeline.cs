@@ -15,12 +15,16 @@ internal enum TimePoint
     LastSeen,
     Birth,
     Hire,
+
+    /// <summary>When the row falls due (an invoice, a task): 7 to 90 days after it was created.</summary>
+    Due,
 }
 
 /// <summary>
 /// The timeline of one row, in seconds since 1970-01-01 UTC: created ≤ started ≤ milestone ≤ ended;
 /// started ≤ updated ≤ deleted; updated ≤ last seen; born 18 to 89 years before created; hired
-/// after the 18th birthday and before the reference time.
+/// after the 18th birthday and before the reference time; due on a usual payment term (7 to 90
+/// days, mostly 30) after created.
 /// </summary>
 internal readonly struct Timeline
 {
@@ -39,9 +43,11 @@ internal readonly struct Timeline
     private readonly long _lastSeen;
     private readonly long _birth;
     private readonly long _hire;
+    private readonly long _due;
 
-    private Timeline(long created, long started, long milestone, long ended, long updated, long deleted, long expires, long lastSeen, long birth, long hire)
+    private Timeline(long created, long started, long milestone, long ended, long updated, long deleted, long expires, long lastSeen, long birth, long hire, long due)
     {
+        _due = due;
         _created = created;
         _started = started;
         _milestone = milestone;
@@ -65,6 +71,7 @@ internal readonly struct Timeline
         TimePoint.Expires => _expires,
         TimePoint.LastSeen => _lastSeen,
         TimePoint.Birth => _birth,
+        TimePoint.Due => _due,
         _ => _hire,
     };
 
@@ -95,8 +102,22 @@ internal readonly struct Timeline
         var adult = birth + 18 * Year + 2 * Day;
         var earliestHire = Math.Max(adult, now - 20 * Year);
         var hire = earliestHire + (long)((Math.Max(now, earliestHire) - earliestHire) * rng.NextDouble());
-        return new Timeline(created, started, milestone, ended, updated, deleted, expires, lastSeen, birth, hire);
+
+        // Drawn last, so the points above are the same as before due dates existed.
+        var due = created + DueTerm(rng.NextBelow(100)) * Day;
+        return new Timeline(created, started, milestone, ended, updated, deleted, expires, lastSeen, birth, hire, due);
     }
+
+    /// <summary>Payment terms in days, as invoices use them: net 30 far more often than net 90.</summary>
+    private static long DueTerm(ulong draw) => draw switch
+    {
+        < 10 => 7,
+        < 28 => 14,
+        < 73 => 30,
+        < 81 => 45,
+        < 93 => 60,
+        _ => 90,
+    };
 }
 
 /// <summary>Where the timelines of one table come from, and the reference time they end at.</summary>

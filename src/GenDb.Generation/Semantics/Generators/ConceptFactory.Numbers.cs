@@ -16,8 +16,19 @@ internal sealed partial class ConceptFactory
 
     private static readonly (long Value, int Weight)[] Stars = [(1, 5), (2, 8), (3, 17), (4, 35), (5, 35)];
 
-    /// <summary>Discounts shops give: mostly none or round numbers.</summary>
-    private static readonly (long Value, int Weight)[] Discounts = [(0, 30), (5, 20), (10, 25), (15, 10), (20, 10), (25, 3), (50, 2)];
+    /// <summary>Discounts shops give, in basis points (hundredths of a percent): mostly none or round numbers.</summary>
+    private static readonly (long BasisPoints, int Weight)[] Discounts = [(0, 30), (500, 20), (1000, 25), (1500, 10), (2000, 10), (2500, 3), (3000, 2)];
+
+    /// <summary>Sales tax and VAT rates in use (US states, the EU, Canada, Australia, Brazil, Japan), in basis points.</summary>
+    private static readonly (long BasisPoints, int Weight)[] TaxRates =
+    [
+        (0, 2), (500, 8), (600, 6), (700, 7), (750, 3), (800, 7), (825, 4), (875, 2), (1000, 10), (1200, 3), (1300, 4), (1500, 5),
+        (1700, 3), (1900, 9), (2000, 12), (2100, 6), (2200, 3), (2300, 3), (2500, 3),
+    ];
+
+    /// <summary>Sales commissions, in basis points: round numbers around five to fifteen percent.</summary>
+    private static readonly (long BasisPoints, int Weight)[] CommissionRates =
+        [(250, 5), (300, 5), (500, 20), (750, 8), (1000, 25), (1200, 5), (1500, 15), (2000, 10), (2500, 4), (3000, 3)];
 
     private static readonly (long Value, int Weight)[] RentalDays = [(3, 20), (4, 20), (5, 25), (6, 20), (7, 15)];
 
@@ -86,9 +97,8 @@ internal sealed partial class ConceptFactory
             Concept.Rating when Shape.MaxScale >= 1 => Shaped(NumberShape.High, 1, 5, 1),
             Concept.Rating => Shaped(new WeightedShape(1, Stars), 1, 5, 0),
             Concept.Score => Shaped(NumberShape.Middle, 0, 100, 0),
-            Concept.Percentage when d.Variant == "ratio" || Shape.Precision is { } p && p - (Shape.Scale ?? 0) <= 1 =>
-                Shaped(discount ? NumberShape.Low : NumberShape.Uniform, 0, 1, 4),
-            Concept.Percentage when discount => Shaped(new WeightedShape(Unit(2), Discounts), 0, 50, 2),
+            Concept.Percentage when d.Variant is "tax rate" or "interest rate" or "commission rate" or "discount" => Rate(d.Variant),
+            Concept.Percentage when Fraction(d.Variant) => Shaped(discount ? NumberShape.Low : NumberShape.Uniform, 0, 1, 4),
             Concept.Percentage => Shaped(NumberShape.Uniform, 0, 100, 2),
             Concept.Year when d.Variant == "birth year" => Age(birthYear: true),
             Concept.Year => Shaped(NumberShape.High, ReferenceYear - (d.Variant == "release" ? 75 : 30), ReferenceYear, 0),
@@ -102,8 +112,50 @@ internal sealed partial class ConceptFactory
             Concept.Weight => Shaped(new DecadeShape(Unit(2)), 0.1m, 100, 2),
             Concept.Height when person => Shaped(NumberShape.Middle, 150, 200, 0),
             Concept.Height or Concept.Measure => Shaped(new DecadeShape(Unit(2)), 1, 1_000, 2),
+            Concept.SortOrder => NumberRange(0)?.Intersect(1, long.MaxValue) is { IsEmpty: false } positions ? new SortOrderGenerator(positions, Unique) : null,
             _ => Shaped(NumberShape.Uniform, 1, 100, 0),
         };
+    }
+
+    /// <summary>
+    /// A percentage written as a fraction (0.25 for 25 %): a ratio by name, or a column whose
+    /// integer part holds one digit at most, so that 25 would not fit (<c>numeric(4,4)</c>, <c>numeric(3,2)</c>).
+    /// </summary>
+    private bool Fraction(string? variant) =>
+        variant == "ratio" || _f.HasAny("ratio", "probability", "share") || Shape.Precision is { } p && p - (Shape.Scale ?? 0) <= 1;
+
+    /// <summary>
+    /// Tax, interest, commission and discount rates: 0 to 30 %, as 0.00–0.30 in a fraction column.
+    /// Taxes, commissions and discounts take the values in use; interest spreads over 1 to 12 % in quarter points, mostly 4 to 9.
+    /// </summary>
+    private NumberGenerator? Rate(string? kind)
+    {
+        var fraction = Fraction(kind);
+        var scale = ScaleFor(fraction ? 4 : 2);
+
+        // Column units per basis point, as a ratio: a percent with 2 decimals counts basis points, a fraction with 2 counts whole percents.
+        var unitsPerPoint = Literal.Pow10(scale);
+        var pointsPerUnit = fraction ? 10_000L : 100L;
+        var top = fraction ? 0.30m : 30m;
+        if (kind == "interest rate")
+        {
+            var quarter = Math.Max(1, unitsPerPoint * 25 / pointsPerUnit);
+            return Shaped(new RoundedShape(NumberShape.Middle, quarter), top / 30, top * 0.4m, fraction ? 4 : 2);
+        }
+
+        var table = kind switch
+        {
+            "tax rate" => TaxRates,
+            "commission rate" => CommissionRates,
+            _ => Discounts,
+        };
+
+        // Only the rates the column can write exactly: 8.25 % is left out of a whole-percent column.
+        var values = table
+            .Where(t => t.BasisPoints * unitsPerPoint % pointsPerUnit == 0)
+            .Select(t => (t.BasisPoints * unitsPerPoint / pointsPerUnit, t.Weight))
+            .ToArray();
+        return Shaped(new WeightedShape(1, values), 0, top, fraction ? 4 : 2);
     }
 
     private int ReferenceYear => _options.ReferenceTime.UtcDateTime.Year;
@@ -205,7 +257,7 @@ internal sealed partial class ConceptFactory
             Concept.UpdatedAt => TimePoint.Updated,
             Concept.DeletedAt => TimePoint.Deleted,
             Concept.EndedAt => TimePoint.Ended,
-            Concept.MilestoneAt => TimePoint.Milestone,
+            Concept.MilestoneAt => d.Variant == "due" ? TimePoint.Due : TimePoint.Milestone,
             Concept.ExpiresAt => TimePoint.Expires,
             Concept.LastSeenAt => TimePoint.LastSeen,
             Concept.HireDate => TimePoint.Hire,

@@ -54,6 +54,8 @@ internal sealed partial class ConceptFactory
                 return Text(new RowPickGenerator(Key("language", d.Role), WorldData.Languages.Count, i => part(WorldData.Languages[i])), 2, numbered: d.Concept == Concept.LanguageName);
             case Concept.ArtistName:
                 return Text(new ArtistNameGenerator(_data), 4, numbered: true);
+            case Concept.GroupName:
+                return Text(new GroupNameGenerator(PlaceSet.For(_data.Locale), team: d.Variant == "team"), 4, numbered: true);
             case Concept.PlaylistName:
                 return Text(new PlaylistNameGenerator(), 4, numbered: true);
             case Concept.MediaFormat:
@@ -111,7 +113,7 @@ internal sealed partial class ConceptFactory
         var places = PlaceContext() ? Places(d.Role) : null;
         return d.Concept switch
         {
-            Concept.Iban when !(max < 22) => new IbanGenerator(places, Key("iban", d.Role), Unique),
+            Concept.Iban when !(max < 22) => new IbanGenerator(places, Key("iban", d.Role), Unique, _f.MinChars, max ?? int.MaxValue),
             Concept.Bic when !(max < 8) => new BicGenerator(places, branch: max is null or >= 11),
             Concept.CardNumber when !(max < 16) => new CardNumberGenerator(Key("card", d.Role), Unique),
             Concept.CardCode when !(max < 3) => new CodeDigitsGenerator(3),

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using GenDb.Generation.Randomness;
 using GenDb.Generation.Semantics.Columns;
 using GenDb.Generation.Semantics.Entities;
@@ -67,65 +68,98 @@ internal static class CheckDigits
 }
 
 /// <summary>
-/// IBANs with valid check digits. German ones (bank code and account number, 22 characters)
-/// unless the row's place is British or Dutch; unique ones take their account number from a
-/// bijection of the row.
+/// IBANs with valid check digits in the format of the row's country (its length, and where its
+/// BBAN has letters), German where the row has no place, its country has no IBAN (the US,
+/// Canada, Australia) or its IBANs would not fit the column. Unique ones take their account number from a bijection of the row.
 /// </summary>
-internal sealed class IbanGenerator(PlaceSource? places, ulong key, bool unique) : ConceptGenerator(unique)
+/// <param name="minChars">With <paramref name="maxChars"/>, the lengths the column allows (its type, length CHECKs): a country whose IBANs fall outside gets the German format (22 characters).</param>
+internal sealed class IbanGenerator(PlaceSource? places, ulong key, bool unique, int minChars, int maxChars) : ConceptGenerator(unique)
 {
     private const string Letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private const string Alphanumerics = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    private const string Fallback = "DE";
+
+    /// <summary>
+    /// BBAN layouts from the SWIFT IBAN registry: <c>n</c> a digit, <c>a</c> a capital, <c>c</c>
+    /// either, <c>b</c> a digit 1–8 (German bank codes never start with 0 or 9). Alphanumeric
+    /// account parts (France, Italy) are written as digits, which they allow.
+    /// </summary>
+    private static readonly FrozenDictionary<string, byte[]> Formats = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["DE"] = "1b17n",
+        ["GB"] = "4a14n",
+        ["IE"] = "4a14n",
+        ["NL"] = "4a10n",
+        ["FR"] = "23n",
+        ["ES"] = "20n",
+        ["IT"] = "1a22n",
+        ["BR"] = "23n1a1c",
+        ["AT"] = "16n",
+        ["BE"] = "12n",
+        ["CH"] = "17n",
+        ["PL"] = "24n",
+        ["PT"] = "21n",
+        ["SE"] = "20n",
+        ["NO"] = "11n",
+        ["DK"] = "14n",
+        ["FI"] = "14n",
+        ["LU"] = "16n",
+        ["CZ"] = "20n",
+    }.ToFrozenDictionary(f => f.Key, f => Expand(f.Value), StringComparer.Ordinal);
+
     private readonly IndexPermutation _accounts = new(10_000_000_000UL, key);
 
     public override void Write(long row, ref Rng rng, ValueBuilder output)
     {
-        var country = IsUnique || places is null ? "DE" : Place.Of(places, row).Country.Iso2 switch
+        var country = places is null ? Fallback : Place.Of(places, row).Country.Iso2;
+        if (!Formats.TryGetValue(country, out var format) || format.Length + 4 > maxChars || format.Length + 4 < minChars)
         {
-            "GB" => "GB",
-            "NL" => "NL",
-            _ => "DE",
-        };
-        Span<byte> bban = stackalloc byte[18];
-        int length;
-        switch (country)
+            country = Fallback;
+            format = Formats[Fallback];
+        }
+
+        Span<byte> bban = stackalloc byte[format.Length];
+        for (var i = 0; i < format.Length; i++)
         {
-            case "GB":
-                for (var i = 0; i < 4; i++)
-                {
-                    bban[i] = (byte)Letters[(int)rng.NextBelow(26)];
-                }
+            bban[i] = format[i] switch
+            {
+                (byte)'a' => (byte)Letters[(int)rng.NextBelow(26)],
+                (byte)'c' => (byte)Alphanumerics[(int)rng.NextBelow(36)],
+                (byte)'b' => (byte)('1' + rng.NextBelow(8)),
+                _ => (byte)('0' + rng.NextBelow(10)),
+            };
+        }
 
-                RandomDigits(bban[4..18], ref rng);
-                length = 18;
-                break;
-            case "NL":
-                for (var i = 0; i < 4; i++)
-                {
-                    bban[i] = (byte)Letters[(int)rng.NextBelow(26)];
-                }
-
-                RandomDigits(bban[4..14], ref rng);
-                length = 14;
-                break;
-            default:
-                // Bank codes (Bankleitzahl) never start with 0 or 9.
-                bban[0] = (byte)('1' + rng.NextBelow(8));
-                RandomDigits(bban[1..8], ref rng);
-                if (IsUnique)
-                {
-                    WriteDigits(bban[8..18], _accounts.Apply((ulong)row));
-                }
-                else
-                {
-                    RandomDigits(bban[8..18], ref rng);
-                }
-
-                length = 18;
-                break;
+        if (IsUnique)
+        {
+            // The account number: the last ten digits, distinct for distinct rows whatever the country.
+            var end = format.AsSpan().LastIndexOf((byte)'n') + 1;
+            WriteDigits(bban[(end - 10)..end], _accounts.Apply((ulong)row));
         }
 
         output.Append(country);
-        Literal.TwoDigits(output, CheckDigits.Iban(country, bban[..length]));
-        output.Append(bban[..length]);
+        Literal.TwoDigits(output, CheckDigits.Iban(country, bban));
+        output.Append(bban);
+    }
+
+    /// <summary><c>4a14n</c> → <c>aaaannnnnnnnnnnnnn</c>.</summary>
+    private static byte[] Expand(string layout)
+    {
+        var expanded = new List<byte>();
+        var count = 0;
+        foreach (var c in layout)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                count = (count * 10) + (c - '0');
+                continue;
+            }
+
+            expanded.AddRange(Enumerable.Repeat((byte)c, count));
+            count = 0;
+        }
+
+        return [.. expanded];
     }
 
     public static void RandomDigits(Span<byte> target, ref Rng rng)

@@ -129,14 +129,18 @@ internal sealed class PriceShape(long unit) : NumberShape
 /// <summary>Whole values with weights (quantities: 1 far more often than 20).</summary>
 internal sealed class WeightedShape(long unit, IReadOnlyList<(long Value, int Weight)> values) : NumberShape
 {
+    // An array, walked by index: a foreach over the IReadOnlyList would box an enumerator per value.
+    private readonly (long Value, int Weight)[] _values = [.. values];
+
     public override long Sample(ref Rng rng, long lo, long hi)
     {
         ulong total = 0;
-        foreach (var (value, weight) in values)
+        for (var i = 0; i < _values.Length; i++)
         {
-            if (value * unit >= lo && value * unit <= hi)
+            var scaled = _values[i].Value * unit;
+            if (scaled >= lo && scaled <= hi)
             {
-                total += (ulong)weight;
+                total += (ulong)_values[i].Weight;
             }
         }
 
@@ -146,19 +150,20 @@ internal sealed class WeightedShape(long unit, IReadOnlyList<(long Value, int We
         }
 
         var draw = rng.NextBelow(total);
-        foreach (var (value, weight) in values)
+        for (var i = 0; i < _values.Length; i++)
         {
-            if (value * unit < lo || value * unit > hi)
+            var scaled = _values[i].Value * unit;
+            if (scaled < lo || scaled > hi)
             {
                 continue;
             }
 
-            if (draw < (ulong)weight)
+            if (draw < (ulong)_values[i].Weight)
             {
-                return value * unit;
+                return scaled;
             }
 
-            draw -= (ulong)weight;
+            draw -= (ulong)_values[i].Weight;
         }
 
         return lo;
@@ -183,4 +188,42 @@ internal sealed class DerivedNumberGenerator(Func<long, long> valueOfRow, UnitWi
 {
     public override void Write(long row, ref Rng rng, ValueBuilder output) =>
         Literal.Number(output, window.Adjust(valueOfRow(row)), scale);
+}
+
+/// <summary>
+/// Positions in a list (<c>sort_order</c>, <c>rank</c>, <c>seq</c>): the row's place, 1, 2, 3 …,
+/// skipping what the column forbids. Distinct rows get distinct positions until the allowed
+/// ones run out; then a unique column stops and any other starts again at the first.
+/// </summary>
+internal sealed class SortOrderGenerator(UnitSet positions, bool unique) : ConceptGenerator(unique)
+{
+    private readonly (long Lo, long Hi)[] _spans = [.. positions.Spans];
+
+    public override void Write(long row, ref Rng rng, ValueBuilder output)
+    {
+        var n = (ulong)row;
+        while (true)
+        {
+            foreach (var (lo, hi) in _spans)
+            {
+                var count = (ulong)(hi - lo) + 1;
+                if (n >= count)
+                {
+                    n -= count;
+                    continue;
+                }
+
+                output.Append(lo + (long)n);
+                return;
+            }
+
+            if (IsUnique)
+            {
+                throw SkuGenerator.Exhausted(row, "position");
+            }
+
+            // n is now the row less every allowed position: start again at the first.
+            n %= (ulong)row - n;
+        }
+    }
 }

@@ -8,7 +8,8 @@ namespace GenDb.Generation.Semantics.Generators;
 /// <summary>
 /// Sentences until a length drawn for the flavour is reached, cut at a word boundary to fit
 /// the column (varchar(n), length CHECKs): story-like descriptions, product descriptions, bios,
-/// comments and longer bodies.
+/// notes, readers' comments, reviews and articles. One register per column: a value never
+/// mixes a note with a film plot.
 /// </summary>
 internal sealed class ProseGenerator : ConceptGenerator
 {
@@ -32,8 +33,10 @@ internal sealed class ProseGenerator : ConceptGenerator
         _maxChars = maxChars;
         var (lo, hi) = flavour switch
         {
-            "comment" => (15, 160),
-            "body" => (200, 1_500),
+            "note" => (15, 160),
+            "comment" => (15, 240),
+            "review" => (30, 320),
+            "article" => (200, 1_500),
             "bio" => (60, 200),
             _ => (60, 260),
         };
@@ -56,7 +59,7 @@ internal sealed class ProseGenerator : ConceptGenerator
         {
             if (sentences > 0)
             {
-                output.Append(_flavour == "body" && sentences % 4 == 0 ? "\n\n"u8 : " "u8);
+                output.Append(_flavour == "article" && sentences % 4 == 0 ? "\n\n"u8 : " "u8);
             }
 
             WriteSentence(ref rng, output, sentences, offset + ((ulong)sentences * stride));
@@ -122,8 +125,17 @@ internal sealed class ProseGenerator : ConceptGenerator
     {
         switch (_flavour)
         {
-            case "comment":
+            case "note":
                 output.Append(Nth(Lexicon.Remarks, listed));
+                break;
+            case "comment":
+                output.Append(Nth(Lexicon.CommentLines, listed));
+                break;
+            case "review":
+                output.Append(Nth(Lexicon.ReviewLines, listed));
+                break;
+            case "article":
+                output.Append(Nth(Lexicon.ArticleLines, listed));
                 break;
             case "bio" when index == 0:
                 WriteBio(ref rng, output);
@@ -142,9 +154,6 @@ internal sealed class ProseGenerator : ConceptGenerator
                 break;
             case "product description":
                 output.Append(Nth(Lexicon.ProductClaims, listed));
-                break;
-            case "body" when rng.NextBelow(3) == 0:
-                output.Append(Nth(Lexicon.Remarks, listed));
                 break;
             default:
                 WriteStory(ref rng, output);

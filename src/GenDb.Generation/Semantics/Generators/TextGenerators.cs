@@ -139,6 +139,42 @@ internal sealed class ArtistNameGenerator(LocaleData data) : ConceptGenerator(un
     }
 }
 
+/// <summary>
+/// Names of groups of people. Clubs: <c>Porto Chess Club</c>, <c>Hiking Society</c>; teams:
+/// <c>Marketing Team</c>, <c>Team Horizon</c>, <c>Denver Owls</c>.
+/// </summary>
+internal sealed class GroupNameGenerator(PlaceSet places, bool team) : ConceptGenerator(unique: false)
+{
+    public override void Write(long row, ref Rng rng, ValueBuilder output)
+    {
+        var form = rng.NextBelow(100);
+        if (team)
+        {
+            if (form < 50)
+            {
+                output.Append(Lexicon.OrgDepartments.PickUtf8(ref rng)).Append(" Team"u8);
+            }
+            else if (form < 80)
+            {
+                output.Append("Team "u8).Append(Lexicon.TitleNouns.PickUtf8(ref rng));
+            }
+            else
+            {
+                output.Append(places.Pick(ref rng).Name).Append((byte)' ').Append(Lexicon.BandNouns.PickUtf8(ref rng));
+            }
+
+            return;
+        }
+
+        if (form < 50)
+        {
+            output.Append(places.Pick(ref rng).Name).Append((byte)' ');
+        }
+
+        output.Append(Lexicon.GroupTopics.PickUtf8(ref rng)).Append((byte)' ').Append(Lexicon.GroupKinds.PickUtf8(ref rng));
+    }
+}
+
 /// <summary>Playlist names: the ones people make, and genre mixes.</summary>
 internal sealed class PlaylistNameGenerator : ConceptGenerator
 {

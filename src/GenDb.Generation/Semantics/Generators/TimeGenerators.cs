@@ -44,6 +44,7 @@ internal sealed class TimelineGenerator(TimelineSource source, TimePoint point, 
             TimePoint.Hire => (now - 20 * Timeline.Year - Timeline.Day, now),
             TimePoint.Expires => (first, now + 6 * Timeline.Year),
             TimePoint.Ended or TimePoint.Milestone => (first, now + 32 * Timeline.Day),
+            TimePoint.Due => (first + 7 * Timeline.Day, now + 91 * Timeline.Day),
             _ => (first, now + Timeline.Day),
         };
     }
