@@ -53,6 +53,18 @@ public sealed class ConceptGeneratorTests
         Assert.Equal(values.Count, values.Distinct(StringComparer.Ordinal).Count());
     }
 
+    [Fact]
+    public void Choose_UniqueEmailUnderALikeCheck_StaysAnEmail()
+    {
+        // The demo's customers.email: text NOT NULL UNIQUE CHECK (email LIKE '%_@_%').
+        var rules = CheckReader.Read("CHECK ((email ~~ '%_@_%'::text))").For("email");
+        var choice = Chooser.Choose(Context(Table("customers", Text("first_name"), Text("last_name"), Text("email")), "email", rules: rules, unique: true));
+
+        Assert.Equal(GeneratorSource.Concept, choice.Source);
+        Assert.True(choice.Generator.IsUnique);
+        Assert.All(ValueTestKit.Generate(choice.Generator, 1000, seed: 4), v => Assert.Matches("^[^@ ]+@[^@ ]+\\.[a-z]+$", v));
+    }
+
     [Theory]
     [InlineData("phone")]
     [InlineData("latitude")]
