@@ -30,6 +30,8 @@ public sealed class GendbConfigTests
         Assert.Equal(500, config.DefaultRows);
         Assert.Equal(-42, config.Seed);
         Assert.Equal("de", config.Locale);
+        Assert.False(config.Profile.RealisticEmailDomains);
+        Assert.True(GendbConfig.Parse("email_domains: realistic\n", "gendb.yaml").Profile.RealisticEmailDomains);
     }
 
     [Theory]
@@ -50,6 +52,7 @@ public sealed class GendbConfigTests
     [InlineData("seed: 1\ndefault_rows: -5\n", 2, 15, "default_rows must not be negative")]
     [InlineData("locale: [en]\n", 1, 9, "locale takes a locale name")]
     [InlineData("seed: 1\nlocale: klingon\n", 2, 9, "unknown locale 'klingon'")]
+    [InlineData("email_domains: real\n", 1, 16, "email_domains is 'reserved'")]
     public void Parse_Mistake_ErrorWithFileLineAndColumn(string yaml, int line, int column, string message)
     {
         var error = Assert.Throws<GendbConfigException>(() => GendbConfig.Parse(yaml, "conf/gendb.yaml"));

@@ -126,6 +126,7 @@ public sealed partial record GendbConfig(IReadOnlyList<ConfiguredRoute> Routes)
         var routes = new List<ConfiguredRoute>();
         long? defaultRows = null, seed = null;
         string? locale = null;
+        var realisticEmails = false;
         IReadOnlyList<TableProfile> tables = [];
         IReadOnlyList<ColumnRuleProfile> columnRules = [];
         foreach (var (keyNode, value) in root.Children)
@@ -155,6 +156,11 @@ public sealed partial record GendbConfig(IReadOnlyList<ConfiguredRoute> Routes)
                     }
 
                     break;
+                case "email_domains":
+                    realisticEmails = value is YamlScalarNode { Value: "realistic" or "reserved" } choice
+                        ? choice.Value == "realistic"
+                        : throw Error(path, value, "email_domains is 'reserved' (example.com, example.net, example.org: never a real mailbox; the default) or 'realistic' (the locale's free-mail providers)");
+                    break;
                 case "tables":
                     tables = ReadTables(path, value);
                     break;
@@ -162,7 +168,7 @@ public sealed partial record GendbConfig(IReadOnlyList<ConfiguredRoute> Routes)
                     columnRules = ReadColumnRules(path, value);
                     break;
                 default:
-                    throw Error(path, keyNode, $"unknown setting '{key}'; known: column_rules, default_rows, locale, routes, seed, tables");
+                    throw Error(path, keyNode, $"unknown setting '{key}'; known: column_rules, default_rows, email_domains, locale, routes, seed, tables");
             }
         }
 
@@ -171,7 +177,7 @@ public sealed partial record GendbConfig(IReadOnlyList<ConfiguredRoute> Routes)
             DefaultRows = defaultRows,
             Seed = seed,
             Locale = locale,
-            Profile = new GenerationProfile { Locale = locale, Tables = tables, ColumnRules = columnRules },
+            Profile = new GenerationProfile { Locale = locale, RealisticEmailDomains = realisticEmails, Tables = tables, ColumnRules = columnRules },
         };
     }
 

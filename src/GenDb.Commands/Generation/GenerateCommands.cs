@@ -147,6 +147,7 @@ public static class GenerateCommands
         {
             Profile = context.Profile,
             Locale = chosen,
+            Semantics = new SemanticOptions { ReservedEmailDomains = !context.Profile.RealisticEmailDomains },
         };
     }
 

@@ -18,13 +18,19 @@ public sealed record GenerationProfile
     /// <summary>A Bogus locale name (<c>en</c>, <c>de</c>, <c>fr</c>, <c>pt_BR</c>); null: <c>en</c>.</summary>
     public string? Locale { get; init; }
 
+    /// <summary>
+    /// Person emails at the locale's free-mail providers (gmail.com …) instead of the reserved
+    /// example.com, example.net and example.org. Off by default: see <see cref="Semantics.SemanticOptions.ReservedEmailDomains"/>.
+    /// </summary>
+    public bool RealisticEmailDomains { get; init; }
+
     /// <summary>Per-table entries, in file order.</summary>
     public IReadOnlyList<TableProfile> Tables { get; init; } = [];
 
     /// <summary>Glob rules over column names, in file order: the first that matches a column wins.</summary>
     public IReadOnlyList<ColumnRuleProfile> ColumnRules { get; init; } = [];
 
-    public bool IsEmpty => Locale is null && Tables.Count == 0 && ColumnRules.Count == 0;
+    public bool IsEmpty => Locale is null && !RealisticEmailDomains && Tables.Count == 0 && ColumnRules.Count == 0;
 }
 
 /// <summary>

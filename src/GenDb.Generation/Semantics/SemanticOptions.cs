@@ -16,7 +16,9 @@ public sealed record SemanticOptions
 
     /// <summary>
     /// Person emails use the reserved example.com, example.net and example.org (RFC 2606), which
-    /// never reach a real mailbox, instead of the locale's free-mail providers.
+    /// never reach a real mailbox, instead of the locale's free-mail providers. On by default: an
+    /// application under test that sends mail must not reach a real person who happens to have
+    /// the generated address (gendb.yaml <c>email_domains: realistic</c> turns it off).
     /// </summary>
-    public bool ReservedEmailDomains { get; init; }
+    public bool ReservedEmailDomains { get; init; } = true;
 }

@@ -13,7 +13,7 @@ public sealed class GendbConfigProfileErrorTests
 
     [Theory]
     // Top level and tables.
-    [InlineData("tabels:\n  users: {}\n", 1, 1, "unknown setting 'tabels'", "known: column_rules, default_rows, locale, routes, seed, tables")]
+    [InlineData("tabels:\n  users: {}\n", 1, 1, "unknown setting 'tabels'", "known: column_rules, default_rows, email_domains, locale, routes, seed, tables")]
     [InlineData("tables: [users]\n", 1, 9, "tables is a mapping", "not a list")]
     [InlineData("column_rules: [a]\n", 1, 15, "column_rules is a mapping", "not a list")]
     [InlineData("tables:\n  users:\n    colums: {}\n", 3, 5, "unknown setting 'colums' of table 'users'", "known: columns, rows")]

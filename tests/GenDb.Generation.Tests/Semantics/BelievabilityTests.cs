@@ -137,6 +137,150 @@ public sealed class BelievabilityTests
         Assert.All(values, v => Assert.All(SplitSentences(v), s => Assert.Contains(s, lines)));
     }
 
+    [Theory]
+    [InlineData("projects", "description", "work item")]
+    [InlineData("tasks", "description", "work item")]
+    [InlineData("tickets", "summary", "work item")]
+    [InlineData("bugs", "details", "work item")]
+    [InlineData("events", "description", "event")]
+    [InlineData("courses", "overview", "event")]
+    [InlineData("workshops", "description", "event")]
+    [InlineData("jobs", "description", "job ad")]
+    [InlineData("vacancies", "summary", "job ad")]
+    [InlineData("companies", "description", "organization")]
+    [InlineData("organizations", "overview", "organization")]
+    [InlineData("departments", "description", "team")]
+    [InlineData("teams", "description", "team")]
+    [InlineData("invoices", "description", "business")]
+    [InlineData("warehouses", "summary", "business")]
+    public void Write_DescriptionOutsideFilmTables_ItsTablesRegisterAndNoFilmPlot(string table, string column, string register)
+    {
+        var (openers, rest) = RegisterLines(register);
+        var values = Generate(Table(table, Text(column)), column, 300);
+
+        Assert.All(values, v =>
+        {
+            Assert.Empty(FilmPlotWords(v));
+            var sentences = SplitSentences(v, lastMayBeCut: false).ToList();
+            Assert.Contains(sentences[0], openers);
+            Assert.All(sentences.Skip(1), s => Assert.Contains(s, rest));
+        });
+    }
+
+    [Theory]
+    [InlineData("companies")]
+    [InlineData("departments")]
+    public void Write_OrganisationDescription_OneLine(string table) =>
+        Assert.All(Generate(Table(table, Text("description")), "description", 300), v => Assert.Single(SplitSentences(v, lastMayBeCut: false)));
+
+    [Theory]
+    [InlineData("films", "description")]
+    [InlineData("movies", "summary")]
+    [InlineData("episodes", "overview")]
+    [InlineData("books", "synopsis")]
+    public void Write_FilmDescriptionOrPlot_StillAFilmPlot(string table, string column)
+    {
+        var values = Generate(Table(table, Text(column)), column, 300);
+
+        Assert.All(values, v => Assert.Contains(" who must ", v, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Write_ProductDescription_Unchanged()
+    {
+        var claims = Sentences(Lexicon.ProductClaims);
+        claims.UnionWith(Enumerable.Range(0, Lexicon.Hobbies.Count).Select(i => $"Perfect for {Lexicon.Hobbies.Text(i)}."));
+        var detection = DetectingChooser.Detect(Context(Table("products", Text("description")), "description"));
+        var values = Generate(Table("products", Text("description")), "description", 300);
+
+        Assert.Equal("product description", detection?.Variant);
+        Assert.All(values, v => Assert.All(SplitSentences(v, lastMayBeCut: false).Skip(1), s => Assert.Contains(s, claims)));
+    }
+
+    [Fact]
+    public void Write_ProjectDescriptionInAShopSchema_WorkItemNotProduct()
+    {
+        var projects = Table("projects", Text("description"));
+        var model = Model(projects, Table("products", Text("name")), Table("orders", Integer("total")));
+        var (openers, _) = RegisterLines("work item");
+        var values = ValueTestKit.Generate(Chooser.Choose(Context(projects, "description", model)).Generator, 300, seed: 5);
+
+        Assert.All(values, v => Assert.Contains(SplitSentences(v, lastMayBeCut: false).First(), openers));
+    }
+
+    [Theory]
+    [InlineData("projects", 40)]
+    [InlineData("events", 60)]
+    [InlineData("jobs", 100)]
+    [InlineData("companies", 30)]
+    [InlineData("departments", 25)]
+    [InlineData("invoices", 20)]
+    public void Write_RegisterDescriptionInVarchar_FitsAndEndsAFullSentence(string table, int length)
+    {
+        var values = Generate(Table(table, Varchar("description", length)), "description", 2000);
+
+        Assert.All(values, v =>
+        {
+            Assert.InRange(v.Length, 1, length);
+            Assert.EndsWith(".", v, StringComparison.Ordinal);
+            Assert.Empty(FilmPlotWords(v));
+        });
+    }
+
+    [Theory]
+    [InlineData("projects", 60, "work item")]
+    [InlineData("events", 60, "event")]
+    [InlineData("vacancies", 90, "job ad")]
+    [InlineData("companies", 60, "organization")]
+    [InlineData("teams", 60, "team")]
+    [InlineData("invoices", 45, "business")]
+    public void Write_RegisterDescriptionInVarchar_WholeSentencesWhereOneFits(string table, int length, string register)
+    {
+        var (openers, followers) = RegisterLines(register);
+        var values = Generate(Table(table, Varchar("description", length)), "description", 2000);
+
+        Assert.All(values, v =>
+        {
+            var sentences = SplitSentences(v, lastMayBeCut: false).ToList();
+            Assert.Equal(v, string.Join(' ', sentences));
+            Assert.Contains(sentences[0], openers);
+            Assert.All(sentences.Skip(1), s => Assert.Contains(s, followers));
+        });
+        Assert.True(values.Distinct().Count() >= 10, "short descriptions should still vary");
+    }
+
+    [Theory]
+    [InlineData("tasks", "work item")]
+    [InlineData("courses", "event")]
+    [InlineData("positions", "job ad")]
+    [InlineData("organizations", "organization")]
+    [InlineData("teams", "team")]
+    [InlineData("accounts", "business")]
+    public void Write_RegisterDescriptionWithALengthCheck_HonoursTheCheck(string table, string register)
+    {
+        var rules = new GenDb.Generation.Constraints.ColumnRules { MinLength = 120, MaxLength = 180 };
+        var choice = Chooser.Choose(Context(Table(table, Text("description")), "description", rules: rules));
+        var values = ValueTestKit.Generate(choice.Generator, 1000, seed: 37);
+
+        Assert.Equal(GeneratorSource.Concept, choice.Source);
+        Assert.All(values, v => Assert.InRange(v.Length, 120, 180));
+        Assert.All(values, v => Assert.Contains(SplitSentences(v, lastMayBeCut: false).First(), RegisterLines(register).Openers));
+    }
+
+    [Theory]
+    [InlineData("projects")]
+    [InlineData("events")]
+    [InlineData("jobs")]
+    [InlineData("companies")]
+    [InlineData("invoices")]
+    public void Write_RegisterDescription_SameSeedSameBytes(string table)
+    {
+        var generator = Chooser.Choose(Context(Table(table, Text("description")), "description")).Generator;
+
+        Assert.Equal(ValueTestKit.GenerateBytes(generator, 500, seed: 38), ValueTestKit.GenerateBytes(generator, 500, seed: 38));
+        Assert.NotEqual(ValueTestKit.GenerateBytes(generator, 500, seed: 38), ValueTestKit.GenerateBytes(generator, 500, seed: 39));
+    }
+
     [Fact]
     public void Write_Bio_NoGenderedPhrases()
     {
@@ -280,6 +424,13 @@ public sealed class BelievabilityTests
         { "accounts", "iban", "text", true, "fr" },
         { "menu_items", "sort_order", "integer", true, "en" },
         { "posts", "body", "text", false, "en" },
+        { "projects", "description", "text", false, "en" },
+        { "events", "description", "text", false, "en" },
+        { "jobs", "description", "text", false, "en" },
+        { "companies", "description", "text", false, "en" },
+        { "departments", "description", "text", false, "en" },
+        { "invoices", "description", "text", false, "en" },
+        { "films", "description", "text", false, "en" },
         { "customers", "email", "text", false, "ja" },
         { "customers", "username", "text", true, "zh_CN" },
     };
@@ -326,8 +477,33 @@ public sealed class BelievabilityTests
 
     private static HashSet<string> Sentences(WordList list) => [.. Enumerable.Range(0, list.Count).Select(list.Text)];
 
-    /// <summary>The whole sentences of a value: the last is left out, as a cut to the column's length may have shortened it.</summary>
-    private static IEnumerable<string> SplitSentences(string value)
+    /// <summary>A description register's first sentences and the sentences that may follow them.</summary>
+    private static (HashSet<string> Openers, HashSet<string> Followers) RegisterLines(string register) => register switch
+    {
+        "work item" => (Sentences(ProseLines.WorkItems), Sentences(ProseLines.WorkItemNotes)),
+        "event" => (Sentences(ProseLines.EventBlurbs), Sentences(ProseLines.EventDetails)),
+        "job ad" => (Sentences(ProseLines.JobOpenings), Sentences(ProseLines.JobDetails)),
+        "organization" => (Sentences(ProseLines.Organizations), Sentences(ProseLines.Organizations)),
+        "team" => (Sentences(ProseLines.Teams), Sentences(ProseLines.Teams)),
+        _ => (Sentences(ProseLines.BusinessLines), Sentences(ProseLines.BusinessLines)),
+    };
+
+    /// <summary>The film-plot vocabulary of the prose generator found in a value: its adjectives, kinds, characters and places, and "who must".</summary>
+    private static List<string> FilmPlotWords(string value) =>
+        [.. FilmPlotVocabulary.Value.Where(w => System.Text.RegularExpressions.Regex.IsMatch(value, $@"\b{System.Text.RegularExpressions.Regex.Escape(w)}\b"))];
+
+    private static readonly Lazy<List<string>> FilmPlotVocabulary = new(() =>
+        [
+            "who must",
+            .. new[] { Lexicon.StoryAdjectives, Lexicon.StoryKinds, Lexicon.StoryCharacters, Lexicon.StoryPlaces }
+                .SelectMany(list => Enumerable.Range(0, list.Count).Select(list.Text)),
+        ]);
+
+    /// <summary>
+    /// The whole sentences of a value. Unless told otherwise the last is left out, as a cut to the
+    /// column's length may have shortened it; a text column is never cut.
+    /// </summary>
+    private static IEnumerable<string> SplitSentences(string value, bool lastMayBeCut = true)
     {
         var sentences = new List<string>();
         var start = 0;
@@ -340,7 +516,7 @@ public sealed class BelievabilityTests
             }
         }
 
-        return sentences.Take(Math.Max(0, sentences.Count - 1));
+        return lastMayBeCut ? sentences.Take(Math.Max(0, sentences.Count - 1)) : sentences;
     }
 
     private static bool IbanValid(string iban)

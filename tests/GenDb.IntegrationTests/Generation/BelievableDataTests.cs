@@ -71,6 +71,9 @@ public sealed class BelievableDataTests(PostgresFixture fixture) : IAsyncLifetim
         Assert.True(usernames >= rows.Count * 0.98, $"{usernames} of {rows.Count} usernames hold the row's name");
         Assert.Equal(0L, await _direct.ScalarAsync<long>(
             "SELECT count(*) FROM gendb_default__hr.employees WHERE email !~ '^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$'"));
+        // By default no generated address can reach a real mailbox (RFC 2606 domains).
+        Assert.Equal(0L, await _direct.ScalarAsync<long>(
+            "SELECT count(*) FROM gendb_default__hr.employees WHERE email !~ '@example\\.(com|net|org)$'"));
     }
 
     [Fact]

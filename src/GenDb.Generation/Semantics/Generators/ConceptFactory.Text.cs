@@ -21,7 +21,7 @@ internal sealed partial class ConceptFactory
                     : Text(new SlugGenerator(unique: false), 8);
             case Concept.Prose:
                 return IsText && !(max < 10) && _f.MinChars <= (max ?? int.MaxValue)
-                    ? new ProseGenerator(d.Variant ?? "description", _data, PlaceSet.For(_data.Locale), _f.MinChars, max ?? 10_000)
+                    ? new ProseGenerator(ProseRegister(d.Variant ?? "description"), _data, PlaceSet.For(_data.Locale), _f.MinChars, max ?? 10_000)
                     : null;
             case Concept.Label:
                 return Text(new LabelGenerator(), 3, numbered: true);
@@ -124,6 +124,41 @@ internal sealed partial class ConceptFactory
             Concept.Code when !(max < (Unique ? 5 : 3)) => new CodeGenerator(Key("code", d.Role), Math.Min(max ?? 8, 12), Unique),
             Concept.Version => Text(new VersionGenerator(), 5),
             _ => null,
+        };
+    }
+
+    /// <summary>
+    /// What a description describes, from its table: a plot only for films and shows, a work item
+    /// for projects and tickets, a blurb for events and courses, an ad for jobs, one line for a
+    /// company or a team, and neutral business prose elsewhere. Detection names the register of
+    /// the column's word; the table refines it here, so <c>tasks.description</c> no longer reads
+    /// like a film and <c>tasks.details</c> like a note to a customer.
+    /// </summary>
+    private string ProseRegister(string variant)
+    {
+        var last = _f.Words[^1];
+        var product = variant == "product description" && _f.TableIs("product", "item", "sku", "listing", "offer");
+        var describes = variant == "description" || variant == "product description" && !product || variant == "note" && last is "details" or "detail";
+        if (!describes)
+        {
+            return variant;
+        }
+
+        return _f switch
+        {
+            _ when last is "synopsis" or "plot" || _f.TableIs("film", "movie", "show", "episode") => "story",
+            _ when _f.TableIs("project", "task", "subtask", "issue", "ticket", "bug", "defect", "todo", "epic", "feature", "milestone", "sprint", "incident", "backlog")
+                => "work item",
+            _ when _f.TableIs("event", "meetup", "conference", "course", "class", "workshop", "seminar", "webinar", "session", "lesson", "lecture", "training")
+                => "event",
+            _ when _f.TableIs("job", "position", "vacancy", "opening", "posting") => "job ad",
+            _ when _f.TableIs("company", "organization", "organisation", "business", "firm", "employer", "vendor", "supplier", "agency", "partner", "client")
+                => "organization",
+            _ when _f.TableIs("department", "team", "division", "unit") => "team",
+
+            // A shop's other tables keep product prose; details elsewhere stay notes.
+            _ when variant != "description" => variant,
+            _ => "business",
         };
     }
 

@@ -7,9 +7,10 @@ namespace GenDb.Generation.Semantics.Generators;
 
 /// <summary>
 /// Sentences until a length drawn for the flavour is reached, cut at a word boundary to fit
-/// the column (varchar(n), length CHECKs): story-like descriptions, product descriptions, bios,
-/// notes, readers' comments, reviews and articles. One register per column: a value never
-/// mixes a note with a film plot.
+/// the column (varchar(n), length CHECKs): film plots, product descriptions, work items, event
+/// and course blurbs, job ads, one-line company and team descriptions, neutral business prose,
+/// bios, notes, readers' comments, reviews and articles. One register per column: a value never
+/// mixes a note with a film plot, and a flavour it does not know gets business prose, not a plot.
 /// </summary>
 internal sealed class ProseGenerator : ConceptGenerator
 {
@@ -38,6 +39,13 @@ internal sealed class ProseGenerator : ConceptGenerator
             "review" => (30, 320),
             "article" => (200, 1_500),
             "bio" => (60, 200),
+            "work item" => (40, 240),
+            "event" => (60, 280),
+            "job ad" => (80, 360),
+
+            // A company or a team is described in one line; a length CHECK may still ask for more.
+            "organization" or "team" => (1, 1),
+            "business" => (30, 200),
             _ => (60, 260),
         };
 
@@ -57,6 +65,18 @@ internal sealed class ProseGenerator : ConceptGenerator
         var sentences = 0;
         while (sentences == 0 || output.Length - start < target)
         {
+            if (WholeSentences(sentences) is { } list)
+            {
+                // Whole sentences where the column has room: a first one too long gives way to one
+                // that fits, and a later one that does not fit ends the value rather than being cut.
+                var used = output.Length - start;
+                var room = _maxChars - used - (sentences > 0 ? 1 : 0);
+                if (!Fits(list, ref offset, stride, sentences, room) && sentences > 0 && used >= _minChars)
+                {
+                    break;
+                }
+            }
+
             if (sentences > 0)
             {
                 output.Append(_flavour == "article" && sentences % 4 == 0 ? "\n\n"u8 : " "u8);
@@ -93,6 +113,38 @@ internal sealed class ProseGenerator : ConceptGenerator
 
     private static ReadOnlySpan<byte> Nth(WordList list, ulong position) => list[(int)(position % (ulong)list.Count)];
 
+    /// <summary>The list sentence <paramref name="index"/> comes from, for the registers written from whole listed sentences only.</summary>
+    private WordList? WholeSentences(int index) => _flavour switch
+    {
+        "work item" => index == 0 ? ProseLines.WorkItems : ProseLines.WorkItemNotes,
+        "event" => index == 0 ? ProseLines.EventBlurbs : ProseLines.EventDetails,
+        "job ad" => index == 0 ? ProseLines.JobOpenings : ProseLines.JobDetails,
+        "organization" => ProseLines.Organizations,
+        "team" => ProseLines.Teams,
+        "story" or "note" or "comment" or "review" or "article" or "bio" or "product description" => null,
+        _ => ProseLines.BusinessLines,
+    };
+
+    /// <summary>
+    /// Whether sentence <paramref name="index"/> fits in <paramref name="room"/> bytes (the lists
+    /// are ASCII: bytes are characters). The first may move the whole stride to the next sentence
+    /// that fits, so later ones still never repeat it.
+    /// </summary>
+    private static bool Fits(WordList list, ref ulong offset, ulong stride, int index, int room)
+    {
+        var tries = index == 0 ? list.Count : 1;
+        for (var k = 0; k < tries; k++)
+        {
+            if (Nth(list, offset + (ulong)k + ((ulong)index * stride)).Length <= room)
+            {
+                offset += (ulong)k;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>After a cut: no dangling "and" or "of", and a full stop.</summary>
     private void EndSentence(ValueBuilder output, int start)
     {
@@ -119,7 +171,9 @@ internal sealed class ProseGenerator : ConceptGenerator
         word.SequenceEqual("and"u8) || word.SequenceEqual("or"u8) || word.SequenceEqual("of"u8) || word.SequenceEqual("the"u8)
         || word.SequenceEqual("a"u8) || word.SequenceEqual("an"u8) || word.SequenceEqual("with"u8) || word.SequenceEqual("in"u8)
         || word.SequenceEqual("to"u8) || word.SequenceEqual("for"u8) || word.SequenceEqual("who"u8) || word.SequenceEqual("must"u8)
-        || word.SequenceEqual("at"u8) || word.SequenceEqual("on"u8) || word.SequenceEqual("based"u8) || word.SequenceEqual("Enjoys"u8);
+        || word.SequenceEqual("at"u8) || word.SequenceEqual("on"u8) || word.SequenceEqual("based"u8) || word.SequenceEqual("Enjoys"u8)
+        || word.SequenceEqual("by"u8) || word.SequenceEqual("from"u8) || word.SequenceEqual("as"u8) || word.SequenceEqual("our"u8)
+        || word.SequenceEqual("their"u8) || word.SequenceEqual("your"u8) || word.SequenceEqual("into"u8) || word.SequenceEqual("than"u8);
 
     private void WriteSentence(ref Rng rng, ValueBuilder output, int index, ulong listed)
     {
@@ -155,8 +209,11 @@ internal sealed class ProseGenerator : ConceptGenerator
             case "product description":
                 output.Append(Nth(Lexicon.ProductClaims, listed));
                 break;
-            default:
+            case "story":
                 WriteStory(ref rng, output);
+                break;
+            default:
+                output.Append(Nth(WholeSentences(index) ?? ProseLines.BusinessLines, listed));
                 break;
         }
     }
