@@ -20,6 +20,19 @@ public static class GendbProcedures
 
     // Shared by return_generated and return_actual: the two are each other's inverse.
     // Declared before the procedures that use them: static initializers run in text order.
+    /// <summary>generate_data's and plan's include: the tables to <paramref name="verb"/>.</summary>
+    private static ProcedureParameter TablesTo(string verb) => new(
+        "include",
+        GendbType.Text,
+        Default: null,
+        Required: false,
+        $"Tables to {verb}: comma-separated names or globs (*, ?), optionally schema-qualified, e.g. 'users, sales.*'; NULL means every table.",
+        ["table_name", "table_pattern", "include_tables"]);
+
+    /// <summary>generate_data's and plan's rows.</summary>
+    private static ProcedureParameter Rows(string description) =>
+        new("rows", GendbType.Integer, Default: null, Required: false, description, ["row_count", "count"]);
+
     private static readonly ProcedureParameter Include = new(
         "include",
         GendbType.Text,
@@ -64,21 +77,9 @@ public static class GendbProcedures
         GenerateDataName,
         "Fills the synthetic copies of the matching tables with rows that satisfy every constraint (creating or syncing the copies first); empty referenced tables are filled too.",
         [
-            new ProcedureParameter(
-                "include",
-                GendbType.Text,
-                Default: null,
-                Required: false,
-                "Tables to fill: comma-separated names or globs (*, ?), optionally schema-qualified, e.g. 'users, sales.*'; NULL means every table.",
-                ["table_name", "table_pattern", "include_tables"]),
+            TablesTo("fill"),
             Exclude,
-            new ProcedureParameter(
-                "rows",
-                GendbType.Integer,
-                Default: null,
-                Required: false,
-                "Rows per matching table; NULL means default_rows from gendb.yaml, else 100.",
-                ["row_count", "count"]),
+            Rows("Rows per matching table; NULL means the table's gendb.yaml entry, else default_rows, else 100."),
             new ProcedureParameter(
                 "seed",
                 GendbType.Integer,
@@ -107,21 +108,9 @@ public static class GendbProcedures
         PlanName,
         "Shows, for every column of the matching tables, the generator generate_data would use and why (gendb.yaml override, column rule, detected concept or type fallback), with the constraints its values keep. Writes nothing.",
         [
-            new ProcedureParameter(
-                "include",
-                GendbType.Text,
-                Default: null,
-                Required: false,
-                "Tables to show: comma-separated names or globs (*, ?), optionally schema-qualified; NULL means every table.",
-                ["table_name", "table_pattern", "include_tables"]),
+            TablesTo("show"),
             Exclude,
-            new ProcedureParameter(
-                "rows",
-                GendbType.Integer,
-                Default: null,
-                Required: false,
-                "Rows per table to plan for; NULL means the table's gendb.yaml entry, default_rows, else 100.",
-                ["row_count", "count"]),
+            Rows("Rows per table to plan for; NULL means the table's gendb.yaml entry, else default_rows, else 100."),
             Scenario,
         ]);
 
