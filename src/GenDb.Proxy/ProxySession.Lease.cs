@@ -16,6 +16,12 @@ internal sealed partial class ProxySession
     private readonly Lock _leaseCancellationGate = new();
     private CancellationTokenSource? _leaseCancellation;
 
+    // Stops the watch on the client socket when the lease ends.
+    private CancellationTokenSource? _clientWatch;
+
+    /// <summary>How often a held lease looks whether its client has gone.</summary>
+    internal static readonly TimeSpan ClientWatchInterval = TimeSpan.FromMilliseconds(200);
+
     public async ValueTask<IBackendLease> AcquireBackendAsync(CancellationToken cancellationToken)
     {
         if (_leaseHeld)
@@ -50,6 +56,9 @@ internal sealed partial class ProxySession
         }
 
         _leaseHeld = true;
+        var watch = new CancellationTokenSource();
+        _clientWatch = watch;
+        _ = WatchClientAsync(watch.Token);
         return new BackendLease(this, clientCancellation.Token);
     }
 
@@ -69,6 +78,47 @@ internal sealed partial class ProxySession
             // Callbacks run on the thread pool, not here under the gate: a command that stops on
             // the token releases its lease, which takes the gate.
             _ = _leaseCancellation.CancelAsync();
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// While a command holds the server connection nobody reads the client socket, so a client
+    /// that went away (closed its connection, crashed) would only be noticed when the command next
+    /// writes to it, possibly minutes of generation later. The watch looks at the socket and
+    /// cancels the lease as a CancelRequest would.
+    /// </summary>
+    private async Task WatchClientAsync(CancellationToken stop)
+    {
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await Task.Delay(ClientWatchInterval, stop);
+                if (ClientHasGone())
+                {
+                    CancelLease();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Readable with nothing to read means the peer closed (or reset) the connection. Bytes the
+    /// client already pipelined make it readable too; then it has not gone, as far as can be told.
+    /// </summary>
+    private bool ClientHasGone()
+    {
+        try
+        {
+            return _client.Poll(0, System.Net.Sockets.SelectMode.SelectRead) && _client.Available == 0;
+        }
+        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or ObjectDisposedException)
+        {
             return true;
         }
     }
@@ -96,6 +146,9 @@ internal sealed partial class ProxySession
         }
 
         clientCancellation?.Dispose();
+        var watch = Interlocked.Exchange(ref _clientWatch, null);
+        watch?.Cancel();
+        watch?.Dispose();
         _leaseHeld = false;
         _resumeSignal?.TrySetResult();
     }

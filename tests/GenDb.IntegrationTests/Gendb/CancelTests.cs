@@ -117,6 +117,38 @@ public sealed class CancelTests(PostgresFixture fixture)
     }
 
     [Fact]
+    public async Task ClientGoesAway_WhileLongCommandRuns_CommandStopsWithinASecond()
+    {
+        var ended = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var clock = new Stopwatch();
+        await using var proxy = fixture.StartProxy(
+            new ProxyOptions(),
+            info => new GendbSessionHook(ProcedureCatalog.Default, new ProxyRoutes(), info, async (call, session, ct) =>
+            {
+                try
+                {
+                    return await RunLongAsync(Work.ServerSleeps, session, ct);
+                }
+                finally
+                {
+                    ended.TrySetResult(clock.Elapsed);
+                }
+            }),
+            new CapturingLoggerProvider());
+        var client = await RawPgClient.LoginAsync(proxy.LocalEndPoint);
+
+        await client.QueryAsync(LongCall);
+        await Task.Delay(500, Ct);
+        clock.Start();
+        client.Abort();
+
+        // Nobody reads the client socket while the command runs: without a watch on it, the
+        // command would run its 30 seconds before noticing.
+        var stoppedAfter = await ended.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.InRange(stoppedAfter, TimeSpan.Zero, TimeSpan.FromSeconds(1.5));
+    }
+
+    [Fact]
     public async Task Cancel_LongCommandInTransactionBlock_BlockFailedUntilRollback()
     {
         await using var proxy = StartProxy(Work.GenDbWorksBetweenStatements, new CapturingLoggerProvider());
