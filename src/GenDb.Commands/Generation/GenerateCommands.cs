@@ -108,7 +108,7 @@ public static class GenerateCommands
     /// </summary>
     internal static IEnumerable<PostgresError> UnmatchedTableEntries(GenerationProfile profile, DatabaseModel model) =>
         profile.Tables
-            .Where(entry => !model.Tables.Any(t => entry.Name == $"{t.Schema}.{t.Name}" || entry.Name == t.Name))
+            .Where(entry => !model.Tables.Any(t => profile.TableFor(t.QualifiedName) == entry))
             .Select(entry => new PostgresError(PostgresError.Warning, "01000",
                 $"{entry.Where?.ToString() ?? "gendb.yaml"}: table entry \"{entry.Name}\" matches no table in this database; it is ignored")
             {
@@ -126,11 +126,7 @@ public static class GenerateCommands
 
     /// <summary>Rows for one table: the CALL's, else the table's gendb.yaml entry, else default_rows, else 100.</summary>
     internal static long RowsFor(QualifiedName table, long? rows, CommandContext context) =>
-        rows ?? ProfileRows(context.Profile, table) ?? context.DefaultRows ?? GenerationOptions.DefaultRows;
-
-    private static long? ProfileRows(GenerationProfile profile, QualifiedName table) =>
-        (profile.Tables.FirstOrDefault(t => t.Name == $"{table.Schema}.{table.Name}")
-         ?? profile.Tables.FirstOrDefault(t => t.Name == table.Name))?.Rows;
+        rows ?? context.Profile.TableFor(table)?.Rows ?? context.DefaultRows ?? GenerationOptions.DefaultRows;
 
     /// <summary>The engine's options: the CALL's arguments first, then gendb.yaml, then the defaults.</summary>
     internal static GenerationOptions Options(CommandContext context, long? seed, GenerationMode mode, string scenario, string? locale)

@@ -34,6 +34,16 @@ public static class PlanCommands
         long? rows,
         string scenario,
         CommandContext context,
+        CancellationToken cancellationToken) =>
+        (await PlanWithModelAsync(session, include, exclude, rows, scenario, context, cancellationToken)).Plans;
+
+    private static async Task<(DatabaseModel Model, IReadOnlyList<PlannedTable> Plans)> PlanWithModelAsync(
+        ISqlSession session,
+        string? include,
+        string? exclude,
+        long? rows,
+        string scenario,
+        CommandContext context,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -48,7 +58,7 @@ public static class PlanCommands
         var engine = new GenerationEngine(session, model, options);
         try
         {
-            return await engine.PlanAsync(requests, cancellationToken);
+            return (model, await engine.PlanAsync(requests, cancellationToken));
         }
         catch (GenerationException ex)
         {
@@ -66,14 +76,13 @@ public static class PlanCommands
         CommandContext context,
         CancellationToken cancellationToken)
     {
-        var plans = await PlanAsync(session, include, exclude, rows, scenario, context, cancellationToken);
+        var (model, plans) = await PlanWithModelAsync(session, include, exclude, rows, scenario, context, cancellationToken);
         var result = plans.SelectMany(t => t.Columns.Select(c => new object?[]
         {
             t.Table.Schema, t.Table.Name, c.Name, c.Type, c.Generator, SourceName(c.Source), c.Reason,
             c.Constraints.Count == 0 ? null : string.Join("; ", c.Constraints),
             c.Examples.Count == 0 ? null : string.Join(" | ", c.Examples), t.Rows, t.Load,
         })).ToList();
-        var model = await SchemaIntrospector.ReadAsync(session, cancellationToken);
         var notices = GenerateCommands.UnmatchedTableEntries(context.Profile, model)
             .Concat(plans.SelectMany(t => t.Notes.Select(n => new PostgresError(PostgresError.Notice, "00000", $"{t.Table}: {n}"))))
             .ToList();

@@ -155,7 +155,7 @@ public sealed partial class GenerationEngine
     {
         var buffer = new ValueBuilder(ChunkBytes + 8192);
         var columns = plan.Columns.ToArray();
-        var written = new RowValues(columns.Length);
+        var written = columns.Any(c => c.Template is not null) ? new RowValues(columns.Length) : null;
         var end = firstRow + count;
         for (var row = firstRow; row < end; row++)
         {
@@ -178,13 +178,20 @@ public sealed partial class GenerationEngine
         await Task.CompletedTask;
     }
 
-    internal static void WriteRow(ColumnPlan[] columns, Rng[] streams, long row, ValueBuilder buffer, RowValues written)
+    /// <param name="written">Where each value went, for templates; null when the table has none.</param>
+    internal static void WriteRow(ColumnPlan[] columns, Rng[] streams, long row, ValueBuilder buffer, RowValues? written)
     {
         for (var i = 0; i < columns.Length; i++)
         {
             if (i > 0)
             {
                 buffer.Append((byte)'\t');
+            }
+
+            if (written is null)
+            {
+                WriteValue(columns[i], ref streams[i], row, buffer, null);
+                continue;
             }
 
             written.Starts[i] = buffer.Length;
@@ -196,7 +203,7 @@ public sealed partial class GenerationEngine
     }
 
     /// <summary>Writes one value as COPY text; false when it wrote NULL.</summary>
-    private static bool WriteValue(ColumnPlan column, ref Rng stream, long row, ValueBuilder buffer, RowValues written)
+    private static bool WriteValue(ColumnPlan column, ref Rng stream, long row, ValueBuilder buffer, RowValues? written)
     {
         switch (column.Source)
         {
@@ -214,7 +221,7 @@ public sealed partial class GenerationEngine
                 if (column.Template is { } template)
                 {
                     // The columns it reads were written earlier in this row, already escaped.
-                    template.Write(buffer, written.Starts, written.Ends, written.Nulls);
+                    template.Write(buffer, written!.Starts, written.Ends, written.Nulls);
                     return true;
                 }
 

@@ -203,7 +203,7 @@ public sealed partial class GenerationEngine(ISqlSession session, DatabaseModel 
                 {
                     if (counts.GetValueOrDefault(parent, -1) <= 0)
                     {
-                        var rows = Profiles.ProfileLookup.ForTable(options.Profile, parent)?.Rows ?? entry.Rows;
+                        var rows = options.Profile.TableFor(parent)?.Rows ?? entry.Rows;
                         run[parent] = (rows, $"generated too: {table} references it and it had no synthetic rows", 0);
                         grew = true;
                     }

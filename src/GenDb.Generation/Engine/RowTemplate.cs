@@ -14,25 +14,20 @@ internal sealed class RowTemplate
     private readonly byte[][] _literals;
     private readonly int[] _columns;
 
-    private RowTemplate(byte[][] literals, int[] columns, IReadOnlyList<string> referenced)
+    private RowTemplate(byte[][] literals, int[] columns)
     {
         _literals = literals;
         _columns = columns;
-        Referenced = referenced;
     }
-
-    /// <summary>The column names the template reads, in order of appearance.</summary>
-    public IReadOnlyList<string> Referenced { get; }
 
     /// <summary>
     /// Splits the template into literal text and <c>{column}</c> references (<c>{{</c>, <c>}}</c>
     /// for braces); <paramref name="indexOf"/> gives a referenced column's COPY position.
     /// </summary>
-    public static RowTemplate Parse(string template, Func<string, int> indexOf, out IReadOnlyList<string> names)
+    public static RowTemplate Parse(string template, Func<string, int> indexOf)
     {
         var literals = new List<byte[]>();
         var columns = new List<int>();
-        var referenced = new List<string>();
         var text = new StringBuilder();
         for (var i = 0; i < template.Length; i++)
         {
@@ -59,14 +54,12 @@ internal sealed class RowTemplate
 
             literals.Add(Escaped(text.ToString()));
             text.Clear();
-            referenced.Add(name);
             columns.Add(indexOf(name));
             i = end;
         }
 
         literals.Add(Escaped(text.ToString()));
-        names = referenced;
-        return new RowTemplate([.. literals], [.. columns], referenced);
+        return new RowTemplate([.. literals], [.. columns]);
     }
 
     /// <summary>Writes the value from the row's other values, given where each was written in <paramref name="output"/>.</summary>

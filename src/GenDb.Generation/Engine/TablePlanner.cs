@@ -30,7 +30,7 @@ internal static class TablePlanner
         bool appendToExistingRows)
     {
         var plan = new TablePlan(table, SyntheticCopyBuilder.Target(table.QualifiedName, options.Scenario), rows);
-        var tableProfile = ProfileLookup.ForTable(options.Profile, table.QualifiedName);
+        var tableProfile = options.Profile.TableFor(table.QualifiedName);
         var tableSeed = StableSeed.Derive(options.Seed, table.Schema, table.Name);
         foreach (var (name, entry) in tableProfile?.Columns ?? new Dictionary<string, ColumnOverride>())
         {
@@ -320,28 +320,18 @@ internal static class TablePlanner
                 columnPlan.ChosenBy = settings.GeneratorFrom;
                 columnPlan.GeneratorName = spec.Kind;
                 columnPlan.Reason = $"{where}: {(settings.GeneratorFrom == GeneratorSource.ColumnRule ? "column rule" : "table entry")}";
-                switch (spec)
+                if (spec is OneOfSpec or ConstantSpec)
                 {
-                    case OneOfSpec oneOf:
-                        plan.ValueChecks.Add((columnPlan, oneOf.Values, spec.Where ?? settings.Where));
-                        if (context.Unique && oneOf.Values.Count < plan.Rows)
-                        {
-                            throw Impossible(settings, table, column,
-                                $"{column.Name} must be unique, and one_of has {oneOf.Values.Count} values for {plan.Rows} rows",
-                                "Give one_of at least as many values as rows, ask for fewer rows, or drop unique.");
-                        }
+                    var values = spec is OneOfSpec oneOf ? oneOf.Values : [((ConstantSpec)spec).Value!];
+                    plan.ValueChecks.Add((columnPlan, values, spec.Where ?? settings.Where));
+                }
 
-                        break;
-                    case ConstantSpec constant:
-                        plan.ValueChecks.Add((columnPlan, [constant.Value!], spec.Where ?? settings.Where));
-                        if (context.Unique && plan.Rows > 1)
-                        {
-                            throw Impossible(settings, table, column,
-                                $"{column.Name} must be unique, and a constant repeats in all {plan.Rows} rows",
-                                "Use a sequence or a template for this column, or drop unique.");
-                        }
-
-                        break;
+                // one_of, constant and a narrow range know how many values they can make.
+                if (context.Unique && columnPlan.Generator is IBoundedGenerator bounded && bounded.DistinctValues < plan.Rows)
+                {
+                    throw Impossible(settings, table, column,
+                        $"{column.Name} must be unique, and its {spec.Kind} makes {bounded.DistinctValues} distinct values for {plan.Rows} rows",
+                        $"Give the {spec.Kind} room for at least {plan.Rows} values, ask for fewer rows, or drop unique.");
                 }
 
                 return;
@@ -397,7 +387,7 @@ internal static class TablePlanner
                 }
 
                 return index;
-            }, out _);
+            });
 
             // PostgreSQL judges the values: their length, CHECKs and unique keys are not known in advance.
             plan.FilterReasons.Add($"column {column.Column.Name} is built from a template");

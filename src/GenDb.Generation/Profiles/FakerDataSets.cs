@@ -44,22 +44,7 @@ public static class FakerDataSets
     public static bool TryNormalizeLocale(string? locale, out string bogusLocale)
     {
         bogusLocale = "en";
-        if (string.IsNullOrWhiteSpace(locale))
-        {
-            return true;
-        }
-
-        var name = locale.Trim().Replace('-', '_');
-        foreach (var candidate in new[] { name, name.Split('_')[0].ToLowerInvariant() })
-        {
-            if (Bogus.Database.LocaleResourceExists(candidate))
-            {
-                bogusLocale = candidate;
-                return true;
-            }
-        }
-
-        return false;
+        return string.IsNullOrWhiteSpace(locale) || Semantics.Locales.TryNormalize(locale, out bogusLocale);
     }
 
     /// <summary>The locales Bogus has, for messages.</summary>

@@ -1,3 +1,5 @@
+using GenDb.Schema;
+
 namespace GenDb.Generation.Profiles;
 
 /// <summary>Where a setting was written, so an error can point at it: <c>gendb.yaml:12:9</c>.</summary>
@@ -31,6 +33,11 @@ public sealed record GenerationProfile
     public IReadOnlyList<ColumnRuleProfile> ColumnRules { get; init; } = [];
 
     public bool IsEmpty => Locale is null && !RealisticEmailDomains && Tables.Count == 0 && ColumnRules.Count == 0;
+
+    /// <summary>The entry for a table: <c>schema.table</c> wins over a bare <c>table</c> entry.</summary>
+    public TableProfile? TableFor(QualifiedName table) =>
+        Tables.FirstOrDefault(t => t.Name == $"{table.Schema}.{table.Name}")
+        ?? Tables.FirstOrDefault(t => !t.Name.Contains('.', StringComparison.Ordinal) && t.Name == table.Name);
 }
 
 /// <summary>

@@ -92,22 +92,8 @@ internal sealed class LocaleData
     }
 
     /// <summary>A Bogus locale name: <c>de-DE</c> and <c>de_DE</c> read as <c>de</c> when Bogus has no <c>de_DE</c>.</summary>
-    public static string Normalize(string? locale)
-    {
-        if (string.IsNullOrWhiteSpace(locale))
-        {
-            return "en";
-        }
-
-        var name = locale.Trim().Replace('-', '_');
-        if (Database.LocaleResourceExists(name))
-        {
-            return name;
-        }
-
-        var language = name.Split('_')[0].ToLowerInvariant();
-        return Database.LocaleResourceExists(language) ? language : "en";
-    }
+    public static string Normalize(string? locale) =>
+        locale is not null && Locales.TryNormalize(locale, out var name) ? name : "en";
 
     /// <summary>A pool drawn once from a Faker of this locale with a fixed seed.</summary>
     public WordList Pool(Func<Faker, string> draw, int size = PoolSize)
